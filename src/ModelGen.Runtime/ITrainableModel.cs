@@ -1,0 +1,57 @@
+namespace ModelGen;
+
+/// <summary>
+/// What the training loop, the optimizers and weight I/O need from a generated model. The
+/// generator implements it on every <see cref="ModelAttribute"/> class; users call the
+/// extension methods in <see cref="ModelExtensions"/> (<c>Fit</c>, <c>Evaluate</c>, <c>Predict</c>,
+/// <c>Save</c>, <c>Load</c>).
+/// </summary>
+/// <remarks>
+/// Batched methods take the batch size from the span lengths: <c>inputs.Length / InputLength</c>.
+/// Workspaces grow to the largest batch seen, so after the first call at a given size no call
+/// allocates.
+/// </remarks>
+public interface ITrainableModel
+{
+    /// <summary>Floats per input sample.</summary>
+    int InputLength { get; }
+
+    /// <summary>Floats per output sample.</summary>
+    int OutputLength { get; }
+
+    /// <summary>Floats per target sample: 1 for sparse categorical cross-entropy, else <see cref="OutputLength"/>.</summary>
+    int TargetLength { get; }
+
+    /// <summary>The loss declared on the model.</summary>
+    Loss Loss { get; }
+
+    /// <summary>Every parameter tensor, in the order they lie in <see cref="Parameters"/>.</summary>
+    IReadOnlyList<ParameterTensor> ParameterTensors { get; }
+
+    /// <summary>All trainable parameters, one contiguous buffer.</summary>
+    Span<float> Parameters { get; }
+
+    /// <summary>Gradients of the loss, laid out as <see cref="Parameters"/>.</summary>
+    Span<float> Gradients { get; }
+
+    /// <summary>Outputs of the most recent forward pass, <c>(batch, OutputLength)</c>.</summary>
+    ReadOnlySpan<float> LastOutputs { get; }
+
+    /// <summary>Grows the workspaces to hold <paramref name="batchSize"/> samples.</summary>
+    void EnsureBatchCapacity(int batchSize);
+
+    /// <summary>Inference forward pass over a batch.</summary>
+    void Forward(ReadOnlySpan<float> inputs, Span<float> outputs);
+
+    /// <summary>
+    /// Zeroes <see cref="Gradients"/>, runs a training forward pass, and accumulates the gradients of
+    /// the mean loss over the batch. Returns that loss (without regularization penalties).
+    /// </summary>
+    float ComputeLossAndGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>Inference forward pass and mean loss over the batch; gradients are untouched.</summary>
+    float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
+    string Summary();
+}
