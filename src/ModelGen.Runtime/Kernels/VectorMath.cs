@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ModelGen.Kernels;
+
+/// <summary>
+/// Span-level building blocks (dot product, scaled accumulation) with explicit
+/// Vector512/256/128 paths. Each path runs only when the hardware accelerates it, and the
+/// narrower paths plus a scalar loop finish whatever the wider one leaves, so any length is exact.
+/// </summary>
+public static class VectorMath
+{
+    /// <summary>Returns <c>sum_i x[i] * y[i]</c>.</summary>
+    public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        CheckSameLength(x.Length, y.Length);
+        ref float xs = ref MemoryMarshal.GetReference(x);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+        int n = x.Length, i = 0;
+        float sum = 0f;
+        if (Vector512.IsHardwareAccelerated && n >= 16)
+        {
+            Vector512<float> acc0 = Vector512<float>.Zero, acc1 = Vector512<float>.Zero;
+            for (; i + 32 <= n; i += 32)
+            {
+                acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i), acc0);
+                acc1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xs, (nuint)(i + 16)), Vector512.LoadUnsafe(ref ys, (nuint)(i + 16)), acc1);
+            }
+            for (; i + 16 <= n; i += 16)
+                acc0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i), acc0);
+            sum = Vector512.Sum(acc0 + acc1);
+        }
+        if (Vector256.IsHardwareAccelerated && i + 8 <= n)
+        {
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (; i + 8 <= n; i += 8)
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i), acc);
+            sum += Vector256.Sum(acc);
+        }
+        if (Vector128.IsHardwareAccelerated && i + 4 <= n)
+        {
+            Vector128<float> acc = Vector128<float>.Zero;
+            for (; i + 4 <= n; i += 4)
+                acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref xs, (nuint)i), Vector128.LoadUnsafe(ref ys, (nuint)i), acc);
+            sum += Vector128.Sum(acc);
+        }
+        for (; i < n; i++)
+            sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i), sum);
+        return sum;
+    }
+
+    /// <summary>Accumulates <c>y[i] += alpha * x[i]</c>.</summary>
+    public static void MultiplyAdd(ReadOnlySpan<float> x, float alpha, Span<float> y)
+    {
+        CheckSameLength(x.Length, y.Length);
+        ref float xs = ref MemoryMarshal.GetReference(x);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+        int n = x.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var a = Vector512.Create(alpha);
+            for (; i + 16 <= n; i += 16)
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xs, (nuint)i), a, Vector512.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256.Create(alpha);
+            for (; i + 8 <= n; i += 8)
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)i), a, Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+        }
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var a = Vector128.Create(alpha);
+            for (; i + 4 <= n; i += 4)
+                Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref xs, (nuint)i), a, Vector128.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+        }
+        for (; i < n; i++)
+            Unsafe.Add(ref ys, i) = MathF.FusedMultiplyAdd(Unsafe.Add(ref xs, i), alpha, Unsafe.Add(ref ys, i));
+    }
+
+    /// <summary>Scalar twin of <see cref="Dot"/>, the reference for tests.</summary>
+    public static float DotReference(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        CheckSameLength(x.Length, y.Length);
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++) sum += (double)x[i] * y[i];
+        return (float)sum;
+    }
+
+    /// <summary>Scalar twin of <see cref="MultiplyAdd"/>, the reference for tests.</summary>
+    public static void MultiplyAddReference(ReadOnlySpan<float> x, float alpha, Span<float> y)
+    {
+        CheckSameLength(x.Length, y.Length);
+        for (int i = 0; i < x.Length; i++) y[i] += alpha * x[i];
+    }
+
+    internal static void CheckSameLength(int expected, int actual, [CallerArgumentExpression(nameof(actual))] string name = "")
+    {
+        if (expected != actual)
+            throw new ArgumentException($"Expected a span of length {expected}, got {actual}.", name);
+    }
+}

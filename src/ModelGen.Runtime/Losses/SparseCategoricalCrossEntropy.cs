@@ -1,0 +1,58 @@
+using ModelGen.Kernels;
+
+namespace ModelGen.Losses;
+
+/// <summary>Cross-entropy against integer class labels (stored as floats, one per sample), averaged over samples.</summary>
+public static class SparseCategoricalCrossEntropy
+{
+    /// <summary>Loss of softmax outputs from their logits: <c>logsumexp(z) - z_label</c>; gradient <c>(softmax(z) - onehot) / batch</c>.</summary>
+    public static float FromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> labels, Span<float> dLogits, int classes)
+    {
+        int batch = CheckShapes(logits.Length, labels.Length, dLogits.Length, classes);
+        double sum = 0;
+        for (int b = 0; b < batch; b++)
+        {
+            ReadOnlySpan<float> z = logits.Slice(b * classes, classes);
+            int label = LabelAt(labels, b, classes);
+            double logSumExp = SoftmaxMath.LogSumExp(z);
+            sum += logSumExp - z[label];
+            if (dLogits.IsEmpty) continue;
+            for (int i = 0; i < classes; i++)
+                dLogits[b * classes + i] = (float)((Math.Exp(z[i] - logSumExp) - (i == label ? 1 : 0)) / batch);
+        }
+        return (float)(sum / batch);
+    }
+
+    /// <summary>Loss of probabilities: <c>-log p_label</c> with <c>p</c> clipped to <c>[ε, 1 - ε]</c>; gradient <c>-1 / p_label / batch</c> at the label.</summary>
+    public static float FromProbabilities(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> labels, Span<float> dProbabilities, int classes)
+    {
+        int batch = CheckShapes(probabilities.Length, labels.Length, dProbabilities.Length, classes);
+        if (!dProbabilities.IsEmpty) dProbabilities.Clear();
+        double sum = 0;
+        for (int b = 0; b < batch; b++)
+        {
+            int label = LabelAt(labels, b, classes);
+            double p = Math.Clamp(probabilities[b * classes + label], BinaryCrossEntropy.Epsilon, 1 - BinaryCrossEntropy.Epsilon);
+            sum -= Math.Log(p);
+            if (!dProbabilities.IsEmpty) dProbabilities[b * classes + label] = (float)(-1 / p / batch);
+        }
+        return (float)(sum / batch);
+    }
+
+    private static int CheckShapes(int outputLength, int labelLength, int gradientLength, int classes)
+    {
+        int batch = outputLength / classes;
+        VectorMath.CheckSameLength(batch, labelLength, "labels");
+        if (gradientLength != 0) VectorMath.CheckSameLength(outputLength, gradientLength, "gradient");
+        return batch;
+    }
+
+    private static int LabelAt(ReadOnlySpan<float> labels, int sample, int classes)
+    {
+        float value = labels[sample];
+        int label = (int)value;
+        if (label != value || label < 0 || label >= classes)
+            throw new ArgumentOutOfRangeException(nameof(labels), value, $"Label of sample {sample} must be a class index in [0, {classes}).");
+        return label;
+    }
+}

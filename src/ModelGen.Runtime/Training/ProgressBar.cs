@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace ModelGen.Training;
+
+/// <summary>
+/// Keras' per-epoch progress line: <c>25/25 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.84 - loss: 0.41</c>.
+/// </summary>
+/// <remarks>
+/// Hand-written rather than taken from a console library: the format is one line, it must
+/// not allocate per batch, and the runtime stays dependency-free for NativeAOT inference.
+/// Verbose 1 redraws the bar in place on a terminal (at most every 50 ms) and prints only the
+/// final line when output is redirected; verbose 2 prints one line per epoch without a bar.
+/// </remarks>
+internal sealed class ProgressBar(TextWriter log, int verbose, int steps, bool interactive)
+{
+    private const int Width = 20;
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(50);
+    private readonly Stopwatch _clock = new();
+    private TimeSpan _lastDraw;
+
+    public void BeginEpoch(int epoch, int epochs)
+    {
+        log.WriteLine($"Epoch {epoch + 1}/{epochs}");
+        _clock.Restart();
+        _lastDraw = TimeSpan.Zero;
+    }
+
+    public void Update(int step, double loss, double accuracy)
+    {
+        if (verbose != 1 || !interactive || _clock.Elapsed - _lastDraw < RedrawInterval) return;
+        _lastDraw = _clock.Elapsed;
+        log.Write('\r' + Line(step, [new("accuracy", accuracy), new("loss", loss)], withBar: true));
+    }
+
+    public void EndEpoch(EpochLogs logs)
+    {
+        string line = Line(steps, logs, withBar: verbose == 1);
+        log.WriteLine(interactive && verbose == 1 ? '\r' + line : line);
+    }
+
+    private string Line(int step, IEnumerable<KeyValuePair<string, double>> metrics, bool withBar)
+    {
+        var text = new StringBuilder();
+        text.Append(step).Append('/').Append(steps);
+        if (withBar)
+        {
+            int filled = steps == 0 ? Width : step * Width / steps;
+            text.Append(' ').Append('━', filled).Append(' ', Width - filled);
+        }
+        double seconds = _clock.Elapsed.TotalSeconds;
+        text.Append(CultureInfo.InvariantCulture, $" {seconds:0}s {seconds * 1000 / Math.Max(step, 1):0}ms/step");
+        foreach ((string name, double value) in metrics)
+            if (!double.IsNaN(value)) text.Append(CultureInfo.InvariantCulture, $" - {name}: {value:0.0000}");
+        return text.ToString();
+    }
+}

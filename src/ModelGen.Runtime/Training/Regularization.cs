@@ -1,0 +1,38 @@
+using ModelGen.Kernels;
+
+namespace ModelGen.Training;
+
+/// <summary>L1 and L2 penalties on the tensors that declare them (kernels), as Keras' regularizers.</summary>
+public static class Regularization
+{
+    /// <summary>Returns <c>sum(l1 |w| + l2 w²)</c> over the regularized tensors.</summary>
+    public static float Penalty(ITrainableModel model)
+    {
+        double penalty = 0;
+        ReadOnlySpan<float> parameters = model.Parameters;
+        foreach (ParameterTensor tensor in model.ParameterTensors)
+        {
+            if (tensor.L1 == 0 && tensor.L2 == 0) continue;
+            ReadOnlySpan<float> weights = parameters.Slice(tensor.Offset, tensor.Length);
+            if (tensor.L2 != 0) penalty += tensor.L2 * (double)VectorMath.Dot(weights, weights);
+            if (tensor.L1 != 0) penalty += tensor.L1 * (double)System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes(weights);
+        }
+        return (float)penalty;
+    }
+
+    /// <summary>Adds <c>l1 sign(w) + 2 l2 w</c> to the gradients and returns the penalty.</summary>
+    public static float AddGradients(ITrainableModel model)
+    {
+        Span<float> parameters = model.Parameters, gradients = model.Gradients;
+        foreach (ParameterTensor tensor in model.ParameterTensors)
+        {
+            if (tensor.L1 == 0 && tensor.L2 == 0) continue;
+            ReadOnlySpan<float> weights = parameters.Slice(tensor.Offset, tensor.Length);
+            Span<float> weightGradients = gradients.Slice(tensor.Offset, tensor.Length);
+            if (tensor.L2 != 0) VectorMath.MultiplyAdd(weights, 2 * tensor.L2, weightGradients);
+            if (tensor.L1 != 0)
+                for (int i = 0; i < weights.Length; i++) weightGradients[i] += tensor.L1 * MathF.Sign(weights[i]);
+        }
+        return Penalty(model);
+    }
+}

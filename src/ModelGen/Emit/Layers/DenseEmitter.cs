@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using ModelGen.Generator.Model;
+using ModelGen.Generator.Shapes;
+
+namespace ModelGen.Generator.Emit.Layers;
+
+/// <summary>Dense: <c>z = input · kernel + bias</c>, kernel <c>(inputs, units)</c>.</summary>
+internal sealed class DenseEmitter : LayerEmitter
+{
+    public static readonly DenseEmitter Instance = new();
+
+    private const string Kernels = "global::ModelGen.Kernels.DenseKernels";
+
+    public override (ActivationKind Activation, float Slope) Activation(LayerPlan layer)
+    {
+        var dense = (DenseSpec)layer.Spec;
+        return (dense.Activation, dense.NegativeSlope);
+    }
+
+    public override void EmitParameterViews(SourceWriter writer, LayerPlan layer)
+    {
+        var dense = (DenseSpec)layer.Spec;
+        var names = new LayerNames(layer);
+        int inputs = layer.Input.Length, kernelLength = inputs * dense.Units;
+        writer.Line($$"""
+            /// <summary>{{dense.Name}} kernel, ({{inputs}}, {{dense.Units}}): inputs x units.</summary>
+            public global::System.Span<float> {{names.Pascal}}Kernel => _parameters.AsSpan({{layer.ParameterOffset}}, {{kernelLength}});
+            /// <summary>Gradient of the loss with respect to <see cref="{{names.Pascal}}Kernel"/>.</summary>
+            public global::System.Span<float> {{names.Pascal}}KernelGradient => _gradients.AsSpan({{layer.ParameterOffset}}, {{kernelLength}});
+            """);
+        if (!dense.UseBias) return;
+        writer.Line($$"""
+            /// <summary>{{dense.Name}} bias, ({{dense.Units}}).</summary>
+            public global::System.Span<float> {{names.Pascal}}Bias => _parameters.AsSpan({{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
+            /// <summary>Gradient of the loss with respect to <see cref="{{names.Pascal}}Bias"/>.</summary>
+            public global::System.Span<float> {{names.Pascal}}BiasGradient => _gradients.AsSpan({{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
+            """);
+    }
+
+    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)
+    {
+        var dense = (DenseSpec)layer.Spec;
+        int inputs = layer.Input.Length;
+        yield return $"new(\"{dense.Name}.weight\", {layer.ParameterOffset}, [{inputs}, {dense.Units}], global::ModelGen.FileLayout.Transposed, " +
+                     $"L1: {Literals.Float(dense.L1 + model.L1)}, L2: {Literals.Float(dense.L2 + model.L2)})";
+        if (dense.UseBias)
+            yield return $"new(\"{dense.Name}.bias\", {layer.ParameterOffset + inputs * dense.Units}, [{dense.Units}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f)";
+    }
+
+    public override void EmitInitialization(SourceWriter writer, LayerPlan layer)
+    {
+        var dense = (DenseSpec)layer.Spec;
+        var names = new LayerNames(layer);
+        writer.Line($"global::ModelGen.Initializers.WeightInitializer.Initialize(global::ModelGen.Initializer.{dense.KernelInitializer}, " +
+                    $"{names.Pascal}Kernel, fanIn: {layer.Input.Length}, fanOut: {dense.Units}, random);");
+        if (dense.UseBias) writer.Line($"{names.Pascal}Bias.Clear();");
+    }
+
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch)
+    {
+        var dense = (DenseSpec)layer.Spec;
+        writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {batch}, {layer.Input.Length}, {dense.Units});");
+    }
+
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
+    {
+        var dense = (DenseSpec)layer.Spec;
+        string pascal = new LayerNames(layer).Pascal;
+        string biasGradient = dense.UseBias ? pascal + "BiasGradient" : "default";
+        writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, {batch}, {layer.Input.Length}, {dense.Units});");
+    }
+
+    private static string Bias(LayerPlan layer) =>
+        ((DenseSpec)layer.Spec).UseBias ? new LayerNames(layer).Pascal + "Bias" : "default";
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using ModelGen.Generator.Model;
+using ModelGen.Generator.Shapes;
+
+namespace ModelGen.Generator.Emit.Layers;
+
+/// <summary>
+/// Emits one layer kind: its parameter views and initialization, and its forward and backward
+/// statements. Activations are emitted around these by <see cref="ActivationEmitter"/>.
+/// </summary>
+internal abstract class LayerEmitter
+{
+    /// <summary>The emitter for <paramref name="layer"/>'s kind; a new layer kind adds its line here.</summary>
+    public static LayerEmitter For(LayerSpec layer) => layer switch
+    {
+        DenseSpec => DenseEmitter.Instance,
+        _ => throw new System.NotSupportedException(layer.KindName),
+    };
+
+    /// <summary>The activation applied after the layer's own computation, and LeakyReLU's slope.</summary>
+    public virtual (ActivationKind Activation, float Slope) Activation(LayerPlan layer) => (ActivationKind.Linear, 0f);
+
+    /// <summary>Public span properties over the layer's parameters and their gradients.</summary>
+    public abstract void EmitParameterViews(SourceWriter writer, LayerPlan layer);
+
+    /// <summary><c>new ParameterTensor(...)</c> expressions for weight files and penalties.</summary>
+    public abstract IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model);
+
+    /// <summary>Statements that initialize the parameters from the local <c>random</c>.</summary>
+    public abstract void EmitInitialization(SourceWriter writer, LayerPlan layer);
+
+    /// <summary>Statements writing the pre-activation output <paramref name="z"/> from <paramref name="input"/>.</summary>
+    public abstract void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch);
+
+    /// <summary>
+    /// Statements that, given dLoss/dZ in <paramref name="gradient"/>, accumulate the parameter gradients
+    /// and overwrite <paramref name="inputGradient"/> (skipped when that span is empty).
+    /// </summary>
+    public abstract void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch);
+}

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace ModelGen.Generator.Emit;
+
+/// <summary>C# literals written the same way on every machine, whatever its culture.</summary>
+internal static class Literals
+{
+    /// <summary>A float literal that round-trips (<c>0.01f</c>), never culture-formatted.</summary>
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    /// <summary>An integer with thousands separators for summaries (<c>2,817</c>).</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A C# string literal.</summary>
+    public static string String(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelGen.Generator.Emit;
+using ModelGen.Generator.Model;
+using ModelGen.Generator.Parsing;
+using ModelGen.Generator.Shapes;
+
+namespace ModelGen.Generator;
+
+/// <summary>
+/// Compiles every <c>[Model]</c> class into its forward and backward passes:
+/// attributes -> <see cref="ModelSpec"/> -> shape inference -> emitted source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModelGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Only classes carrying [Model] are visited, and the transform reduces each to a value-equatable
+        // spec right away, so an edit elsewhere in the compilation compares equal here and stops the
+        // pipeline before any emitting happens.
+        IncrementalValuesProvider<ModelSpec> models = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ModelParser.ModelAttributeName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (syntaxContext, cancellationToken) =>
+                    ModelParser.Parse((INamedTypeSymbol)syntaxContext.TargetSymbol, cancellationToken))
+            .WithTrackingName(TrackingNames.ModelSpecs);
+
+        // Shape inference is cheap and pure, so it runs at output time from the cached spec. A model
+        // with any problem emits nothing: the analyzers report the problem, and the user sees that
+        // one error rather than a cascade about members that were never generated.
+        context.RegisterSourceOutput(models, static (output, spec) =>
+        {
+            ModelPlan plan = ShapeInference.Infer(spec);
+            if (!plan.IsValid) return;
+            output.AddSource(spec.HintName, ModelEmitter.Emit(plan, output.CancellationToken));
+        });
+    }
+}

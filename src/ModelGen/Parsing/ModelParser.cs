@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelGen.Generator.Model;
+
+namespace ModelGen.Generator.Parsing;
+
+/// <summary>
+/// Turns a <c>[Model]</c> class symbol into a <see cref="ModelSpec"/>. Never throws on broken
+/// or half-typed code: whatever cannot be read becomes a <see cref="ModelProblem"/>.
+/// </summary>
+internal static class ModelParser
+{
+    public const string ModelAttributeName = "ModelGen.ModelAttribute";
+    private const string InputAttributeName = "ModelGen.InputAttribute";
+    private const string LayerAttributeName = "ModelGen.LayerAttribute";
+
+    /// <summary>One parser per layer attribute; a new layer kind adds its line here.</summary>
+    private static readonly Dictionary<string, (string Prefix, Func<AttributeData, string, int, List<ModelProblem>, LayerSpec> Parse)> LayerParsers = new()
+    {
+        [DenseParser.AttributeName] = ("dense", DenseParser.Parse),
+    };
+
+    public static ModelSpec Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var problems = new List<ModelProblem>();
+        CheckDeclaration(type, problems);
+
+        TensorShape? input = null;
+        var loss = LossKind.MeanSquaredError;
+        float l1 = 0, l2 = 0;
+        var layers = new List<LayerSpec>();
+        var countsByKind = new Dictionary<string, int>();
+        var attributes = type.GetAttributes();
+        for (int index = 0; index < attributes.Length; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AttributeData attribute = attributes[index];
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            var arguments = new AttributeArguments(attribute);
+            if (name == ModelAttributeName)
+            {
+                int lossValue = arguments.Named("Loss", 0);
+                if (!Enum.IsDefined(typeof(LossKind), lossValue))
+                    problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Unknown loss value {lossValue}", index));
+                loss = (LossKind)lossValue;
+                l1 = arguments.Named("L1", 0f);
+                l2 = arguments.Named("L2", 0f);
+                if (!(l1 >= 0) || !(l2 >= 0))
+                    problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Model L1 and L2 must be non-negative, got L1 = {l1}, L2 = {l2}", index));
+            }
+            else if (name == InputAttributeName)
+            {
+                input = ParseInput(arguments, index, problems);
+            }
+            else if (name is not null && LayerParsers.TryGetValue(name, out var parser))
+            {
+                countsByKind.TryGetValue(parser.Prefix, out int count);
+                countsByKind[parser.Prefix] = ++count;
+                string layerName = arguments.Named<string?>("Name", null) ?? parser.Prefix + count;
+                CheckLayerName(layerName, layers, index, problems);
+                layers.Add(parser.Parse(attribute, layerName, index, problems));
+            }
+            else if (DerivesFrom(attribute.AttributeClass, LayerAttributeName))
+            {
+                problems.Add(new(ProblemIds.ArgumentOutOfRange, $"'{name}' is not a layer ModelGen knows", index));
+            }
+        }
+
+        if (input is null)
+            problems.Add(new(ProblemIds.MissingInput, $"Model '{type.Name}' declares no input shape; add [Input(...)] with the shape of one sample", -1));
+        if (layers.Count == 0)
+            problems.Add(new(ProblemIds.NoLayers, $"Model '{type.Name}' declares no layers; add at least one layer attribute such as [Dense(1)]", -1));
+
+        return new ModelSpec(
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+            type.Name, ContainingTypeDeclarations(type).ToEquatableArray(), input, loss, l1, l2,
+            layers.ToEquatableArray(), problems.ToEquatableArray());
+    }
+
+    private static TensorShape? ParseInput(AttributeArguments arguments, int index, List<ModelProblem> problems)
+    {
+        int[] dimensions = arguments.ConstructorInts(0);
+        if (dimensions.Length == 0 || dimensions.Any(d => d <= 0))
+        {
+            problems.Add(new(ProblemIds.InvalidInputShape, $"Input shape ({string.Join(", ", dimensions)}) must have at least one dimension, all positive", index));
+            return null;
+        }
+        return new TensorShape(dimensions);
+    }
+
+    private static void CheckDeclaration(INamedTypeSymbol type, List<ModelProblem> problems)
+    {
+        if (!IsPartial(type))
+            problems.Add(new(ProblemIds.NotPartial, $"Model class '{type.Name}' must be declared partial so the generator can add its members", -1));
+        if (type.IsGenericType)
+            problems.Add(new(ProblemIds.GenericModel, $"Model class '{type.Name}' cannot be generic: its shapes are fixed at compile time", -1));
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            if (!IsPartial(outer) || outer.IsGenericType)
+                problems.Add(new(ProblemIds.ContainingTypeNotPartial, $"Type '{outer.Name}', which contains model '{type.Name}', must be a non-generic partial type", -1));
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Length > 0 &&
+        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration &&
+            declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)));
+
+    private static IEnumerable<string> ContainingTypeDeclarations(INamedTypeSymbol type)
+    {
+        var declarations = new List<string>();
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            string keyword = outer.IsRecord ? (outer.IsValueType ? "record struct" : "record") : outer.TypeKind == TypeKind.Struct ? "struct" : "class";
+            declarations.Insert(0, $"partial {keyword} {outer.Name}");
+        }
+        return declarations;
+    }
+
+    private static void CheckLayerName(string name, List<LayerSpec> earlier, int index, List<ModelProblem> problems)
+    {
+        bool identifier = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+        if (!identifier)
+            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' must be letters, digits and underscores, starting with a letter", index));
+        else if (earlier.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
+            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' is used twice", index));
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, string baseName)
+    {
+        for (INamedTypeSymbol? current = type?.BaseType; current is not null; current = current.BaseType)
+            if (current.ToDisplayString() == baseName) return true;
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelGen.Generator.Model;
+
+namespace ModelGen.Generator.Shapes;
+
+/// <summary>A layer with the shapes it maps between and where its parameters lie in the flat buffer.</summary>
+internal sealed record LayerPlan(LayerSpec Spec, TensorShape Input, TensorShape Output, int ParameterOffset, int ParameterCount, bool IsLast);
+
+/// <summary>The result of shape inference: every layer placed, or the problems that prevent it.</summary>
+internal sealed record ModelPlan(ModelSpec Spec, IReadOnlyList<LayerPlan> Layers, IReadOnlyList<ModelProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+
+    public TensorShape Input => Spec.InputShape!;
+
+    public TensorShape Output => Layers[Layers.Count - 1].Output;
+
+    public int ParameterCount => Layers.Sum(l => l.ParameterCount);
+
+    /// <summary>Floats per target sample: one class index for sparse categorical cross-entropy, else one per output.</summary>
+    public int TargetLength => Spec.Loss == LossKind.SparseCategoricalCrossEntropy ? 1 : Output.Length;
+}
