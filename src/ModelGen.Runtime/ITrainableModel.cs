@@ -3,7 +3,7 @@ namespace ModelGen;
 /// <summary>
 /// What the training loop, the optimizers and weight I/O need from a generated model. The
 /// generator implements it on every <see cref="ModelAttribute"/> class; users call the
-/// extension methods in <c>ModelExtensions</c> (<c>Fit</c>, <c>Evaluate</c>, <c>Predict</c>,
+/// extension methods in <see cref="ModelExtensions"/> (<c>Fit</c>, <c>Evaluate</c>, <c>Predict</c>,
 /// <c>Save</c>, <c>Load</c>).
 /// </summary>
 /// <remarks>
