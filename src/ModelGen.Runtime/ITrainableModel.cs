@@ -44,6 +44,17 @@ public interface ITrainableModel
     void Forward(ReadOnlySpan<float> inputs, Span<float> outputs);
 
     /// <summary>
+    /// Backward pass of the most recent forward: given dLoss/dOutputs, accumulates into
+    /// <see cref="Gradients"/> and writes dLoss/dInputs into <paramref name="inputGradient"/> unless it
+    /// is empty. This is how gradients flow from one model into another (a GAN's discriminator into
+    /// its generator) or into the input (saliency).
+    /// </summary>
+    void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient);
+
+    /// <summary>Sets every gradient to zero; backward passes accumulate.</summary>
+    void ZeroGradients();
+
+    /// <summary>
     /// Zeroes <see cref="Gradients"/>, runs a training forward pass, and accumulates the gradients of
     /// the mean loss over the batch. Returns that loss (without regularization penalties).
     /// </summary>

@@ -1,0 +1,72 @@
+using ModelGen;
+
+namespace ModelGen.Generator.Tests.Models;
+
+// Models compiled by the generator as part of this test project. The odd sizes (37 -> 13 -> 5)
+// leave tails in every vector path; between them they cover every activation and every loss,
+// fused with its output activation and not.
+
+/// <summary>The tutorial's classifier: 10 -> 64 -> 32 -> 1.</summary>
+[Model(Loss = Loss.BinaryCrossEntropy)]
+[Input(10)]
+[Dense(64, Activation.ReLU)]
+[Dense(32, Activation.ReLU)]
+[Dense(1, Activation.Sigmoid)]
+public partial class TutorialClassifier;
+
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(37)]
+[Dense(13, Activation.ReLU)]
+[Dense(5)]
+public partial class OddReluRegressor;
+
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(37)]
+[Dense(13, Activation.LeakyReLU, NegativeSlope = 0.1f)]
+[Dense(5, Activation.Tanh, UseBias = false)]
+public partial class OddLeakyTanhRegressor;
+
+[Model(Loss = Loss.BinaryCrossEntropy)]
+[Input(37)]
+[Dense(13, Activation.Gelu)]
+[Dense(5, Activation.Sigmoid)]
+public partial class OddGeluMultiLabel;
+
+[Model(Loss = Loss.CategoricalCrossEntropy)]
+[Input(37)]
+[Dense(13, Activation.Tanh)]
+[Dense(5, Activation.Softmax)]
+public partial class OddTanhSoftmaxClassifier;
+
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(37)]
+[Dense(13, Activation.Sigmoid, KernelInitializer = Initializer.HeNormal)]
+[Dense(5, Activation.Softmax)]
+public partial class OddSparseClassifier;
+
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(37)]
+[Dense(13, Activation.ReLU)]
+[Dense(5, Activation.Softmax)]
+public partial class OddSoftmaxRegressor;
+
+[Model(Loss = Loss.CategoricalCrossEntropy)]
+[Input(37)]
+[Dense(13, Activation.ReLU)]
+[Dense(5, Activation.Sigmoid)]
+public partial class OddSigmoidCategorical;
+
+[Model(Loss = Loss.BinaryCrossEntropy, L2 = 0.01f)]
+[Input(6)]
+[Dense(4, Activation.ReLU, L1 = 0.02f)]
+[Dense(1, Activation.Sigmoid)]
+public partial class RegularizedClassifier;
+
+public static partial class Outer
+{
+    /// <summary>A model nested in a partial type.</summary>
+    [Model(Loss = Loss.MeanSquaredError)]
+    [Input(3)]
+    [Dense(2, Name = "hidden")]
+    public partial class NestedModel;
+}
