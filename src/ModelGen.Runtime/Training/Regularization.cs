@@ -10,8 +10,11 @@ public static class Regularization
     {
         double penalty = 0;
         ReadOnlySpan<float> parameters = model.Parameters;
-        foreach (ParameterTensor tensor in model.ParameterTensors)
+        IReadOnlyList<ParameterTensor> tensors = model.ParameterTensors;
+        // Indexed rather than foreach: enumerating the interface would box an enumerator every step.
+        for (int t = 0; t < tensors.Count; t++)
         {
+            ParameterTensor tensor = tensors[t];
             if (tensor.L1 == 0 && tensor.L2 == 0) continue;
             ReadOnlySpan<float> weights = parameters.Slice(tensor.Offset, tensor.Length);
             if (tensor.L2 != 0) penalty += tensor.L2 * (double)VectorMath.Dot(weights, weights);
@@ -24,8 +27,10 @@ public static class Regularization
     public static float AddGradients(ITrainableModel model)
     {
         Span<float> parameters = model.Parameters, gradients = model.Gradients;
-        foreach (ParameterTensor tensor in model.ParameterTensors)
+        IReadOnlyList<ParameterTensor> tensors = model.ParameterTensors;
+        for (int t = 0; t < tensors.Count; t++)
         {
+            ParameterTensor tensor = tensors[t];
             if (tensor.L1 == 0 && tensor.L2 == 0) continue;
             ReadOnlySpan<float> weights = parameters.Slice(tensor.Offset, tensor.Length);
             Span<float> weightGradients = gradients.Slice(tensor.Offset, tensor.Length);
