@@ -162,11 +162,11 @@ internal sealed class ModelEmitter
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
                 RunForward(inputs, batch);
-                {{new LayerNames(Last).OutputField}}.AsSpan(0, batch * OutputLength).CopyTo(outputs);
+                new global::System.Span<float>({{new LayerNames(Last).OutputField}}, 0, batch * OutputLength).CopyTo(outputs);
             }
 
             /// <summary>Outputs of the most recent forward pass, (batch, {{_plan.Output.Length}}).</summary>
-            public global::System.ReadOnlySpan<float> LastOutputs => {{new LayerNames(Last).OutputField}}.AsSpan(0, _batch * OutputLength);
+            public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>({{new LayerNames(Last).OutputField}}, 0, _batch * OutputLength);
 
             """);
         _writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch)");
@@ -235,7 +235,7 @@ internal sealed class ModelEmitter
             string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer) : Slice(names.OutputField, layer);
             string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer), gradient, layer.Output.Length);
             if (call is not null) _writer.Line(layer.IsLast ? $"if (!gradientIsPreActivation) {call}" : call);
-            string input = i == 0 ? "_input.AsSpan(0, batch * InputLength)" : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1]);
+            string input = i == 0 ? "new global::System.Span<float>(_input, 0, batch * InputLength)" : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1]);
             string inputGradient = i == 0 ? "inputGradient" : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1]);
             emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch");
         }
@@ -319,7 +319,8 @@ internal sealed class ModelEmitter
         ActivationEmitter.BackwardNeedsPreActivation(LayerEmitter.For(layer.Spec).Activation(layer).Activation)
         || (layer.IsLast && LossEmitter.IsFused(_plan));
 
-    private static string Slice(string field, LayerPlan layer) => $"{field}.AsSpan(0, batch * {layer.Output.Length})";
+    // Spans are built with constructors, not AsSpan, so the generated file needs no using directive.
+    private static string Slice(string field, LayerPlan layer) => $"new global::System.Span<float>({field}, 0, batch * {layer.Output.Length})";
 
     private static string LayerComment(LayerPlan layer, bool batched)
     {

@@ -24,16 +24,16 @@ internal sealed class DenseEmitter : LayerEmitter
         int inputs = layer.Input.Length, kernelLength = inputs * dense.Units;
         writer.Line($$"""
             /// <summary>{{dense.Name}} kernel, ({{inputs}}, {{dense.Units}}): inputs x units.</summary>
-            public global::System.Span<float> {{names.Pascal}}Kernel => _parameters.AsSpan({{layer.ParameterOffset}}, {{kernelLength}});
+            public global::System.Span<float> {{names.Pascal}}Kernel => new global::System.Span<float>(_parameters, {{layer.ParameterOffset}}, {{kernelLength}});
             /// <summary>Gradient of the loss with respect to <see cref="{{names.Pascal}}Kernel"/>.</summary>
-            public global::System.Span<float> {{names.Pascal}}KernelGradient => _gradients.AsSpan({{layer.ParameterOffset}}, {{kernelLength}});
+            public global::System.Span<float> {{names.Pascal}}KernelGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset}}, {{kernelLength}});
             """);
         if (!dense.UseBias) return;
         writer.Line($$"""
             /// <summary>{{dense.Name}} bias, ({{dense.Units}}).</summary>
-            public global::System.Span<float> {{names.Pascal}}Bias => _parameters.AsSpan({{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
+            public global::System.Span<float> {{names.Pascal}}Bias => new global::System.Span<float>(_parameters, {{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
             /// <summary>Gradient of the loss with respect to <see cref="{{names.Pascal}}Bias"/>.</summary>
-            public global::System.Span<float> {{names.Pascal}}BiasGradient => _gradients.AsSpan({{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
+            public global::System.Span<float> {{names.Pascal}}BiasGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
             """);
     }
 
