@@ -70,3 +70,11 @@ public static partial class Outer
     [Dense(2, Name = "hidden")]
     public partial class NestedModel;
 }
+
+/// <summary>The breast-cancer sample's model: 30 -> 64 -> 32 -> 1.</summary>
+[Model(Loss = Loss.BinaryCrossEntropy)]
+[Input(30)]
+[Dense(64, Activation.ReLU, L2 = 1e-4f)]
+[Dense(32, Activation.ReLU, L2 = 1e-4f)]
+[Dense(1, Activation.Sigmoid)]
+public partial class BreastCancerClassifier;
