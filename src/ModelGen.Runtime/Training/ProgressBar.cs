@@ -51,7 +51,8 @@ internal sealed class ProgressBar(TextWriter log, int verbose, int steps, bool i
         }
         double seconds = _clock.Elapsed.TotalSeconds;
         double perStep = seconds / Math.Max(step, 1);
-        text.Append(CultureInfo.InvariantCulture, perStep >= 1e-3 ? $" {seconds:0}s {perStep * 1e3:0}ms/step" : $" {seconds:0}s {perStep * 1e6:0}us/step");
+        if (perStep >= 1e-3) text.Append(CultureInfo.InvariantCulture, $" {seconds:0}s {perStep * 1e3:0}ms/step");
+        else text.Append(CultureInfo.InvariantCulture, $" {seconds:0}s {perStep * 1e6:0}us/step");
         foreach ((string name, double value) in metrics)
             if (!double.IsNaN(value)) text.Append(CultureInfo.InvariantCulture, $" - {name}: {value:0.0000}");
         return text.ToString();
