@@ -14,7 +14,12 @@ namespace ModelGen.Kernels;
 public static class ActivationKernels
 {
     /// <summary><c>a = max(z, 0)</c>.</summary>
-    public static void Relu(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Max(z, 0f, a);
+    public static void Relu(ReadOnlySpan<float> z, Span<float> a)
+    {
+        // TensorPrimitives accepts a longer destination and names no lengths for a shorter one.
+        VectorMath.CheckSameLength(z.Length, a.Length);
+        TensorPrimitives.Max(z, 0f, a);
+    }
 
     /// <summary><c>dZ = dA</c> where <c>a &gt; 0</c>, else 0.</summary>
     public static void ReluBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) =>
@@ -32,14 +37,22 @@ public static class ActivationKernels
         ElementwiseMap.Run(new LeakyReluGradientMap(slope), a, dA, dZ);
 
     /// <summary><c>a = 1 / (1 + exp(-z))</c>.</summary>
-    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Sigmoid(z, a);
+    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> a)
+    {
+        VectorMath.CheckSameLength(z.Length, a.Length);
+        TensorPrimitives.Sigmoid(z, a);
+    }
 
     /// <summary><c>dZ = dA * a * (1 - a)</c>.</summary>
     public static void SigmoidBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) =>
         ElementwiseMap.Run(new SigmoidGradientMap(), a, dA, dZ);
 
     /// <summary><c>a = tanh(z)</c>.</summary>
-    public static void Tanh(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Tanh(z, a);
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> a)
+    {
+        VectorMath.CheckSameLength(z.Length, a.Length);
+        TensorPrimitives.Tanh(z, a);
+    }
 
     /// <summary><c>dZ = dA * (1 - a²)</c>.</summary>
     public static void TanhBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) =>
@@ -49,6 +62,7 @@ public static class ActivationKernels
     public static void Softmax(ReadOnlySpan<float> z, Span<float> a, int width)
     {
         VectorMath.CheckSameLength(z.Length, a.Length);
+        Guard.BatchSize(z, width, nameof(z));
         for (int start = 0; start < z.Length; start += width)
         {
             ReadOnlySpan<float> row = z.Slice(start, width);
@@ -64,6 +78,7 @@ public static class ActivationKernels
     {
         VectorMath.CheckSameLength(a.Length, dA.Length);
         VectorMath.CheckSameLength(a.Length, dZ.Length);
+        Guard.BatchSize(a, width, nameof(a));
         for (int start = 0; start < a.Length; start += width)
         {
             ReadOnlySpan<float> outRow = a.Slice(start, width);

@@ -13,7 +13,7 @@ public static class CategoricalCrossEntropy
     {
         VectorMath.CheckSameLength(logits.Length, targets.Length);
         if (!dLogits.IsEmpty) VectorMath.CheckSameLength(logits.Length, dLogits.Length);
-        int batch = logits.Length / classes;
+        int batch = Guard.BatchSize(logits, classes, nameof(logits));
         double sum = 0;
         for (int row = 0; row < logits.Length; row += classes)
         {
@@ -39,7 +39,7 @@ public static class CategoricalCrossEntropy
     {
         VectorMath.CheckSameLength(probabilities.Length, targets.Length);
         if (!dProbabilities.IsEmpty) VectorMath.CheckSameLength(probabilities.Length, dProbabilities.Length);
-        int batch = probabilities.Length / classes;
+        int batch = Guard.BatchSize(probabilities, classes, nameof(probabilities));
         double sum = 0;
         for (int i = 0; i < probabilities.Length; i++)
         {

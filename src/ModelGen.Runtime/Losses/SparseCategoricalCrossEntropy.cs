@@ -8,7 +8,7 @@ public static class SparseCategoricalCrossEntropy
     /// <summary>Loss of softmax outputs from their logits: <c>logsumexp(z) - z_label</c>; gradient <c>(softmax(z) - onehot) / batch</c>.</summary>
     public static float FromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> labels, Span<float> dLogits, int classes)
     {
-        int batch = CheckShapes(logits.Length, labels.Length, dLogits.Length, classes);
+        int batch = CheckShapes(logits, labels.Length, dLogits.Length, classes, nameof(logits));
         double sum = 0;
         for (int b = 0; b < batch; b++)
         {
@@ -26,7 +26,7 @@ public static class SparseCategoricalCrossEntropy
     /// <summary>Loss of probabilities: <c>-log p_label</c> with <c>p</c> clipped to <c>[ε, 1 - ε]</c>; gradient <c>-1 / p_label / batch</c> at the label.</summary>
     public static float FromProbabilities(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> labels, Span<float> dProbabilities, int classes)
     {
-        int batch = CheckShapes(probabilities.Length, labels.Length, dProbabilities.Length, classes);
+        int batch = CheckShapes(probabilities, labels.Length, dProbabilities.Length, classes, nameof(probabilities));
         if (!dProbabilities.IsEmpty) dProbabilities.Clear();
         double sum = 0;
         for (int b = 0; b < batch; b++)
@@ -39,11 +39,12 @@ public static class SparseCategoricalCrossEntropy
         return (float)(sum / batch);
     }
 
-    private static int CheckShapes(int outputLength, int labelLength, int gradientLength, int classes)
+    private static int CheckShapes(ReadOnlySpan<float> outputs, int labelLength, int gradientLength, int classes, string outputName)
     {
-        int batch = outputLength / classes;
+        // A ragged tail would otherwise be dropped silently by the integer division.
+        int batch = Guard.BatchSize(outputs, classes, outputName);
         VectorMath.CheckSameLength(batch, labelLength, "labels");
-        if (gradientLength != 0) VectorMath.CheckSameLength(outputLength, gradientLength, "gradient");
+        if (gradientLength != 0) VectorMath.CheckSameLength(outputs.Length, gradientLength, "gradient");
         return batch;
     }
 
