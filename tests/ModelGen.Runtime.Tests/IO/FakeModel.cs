@@ -53,4 +53,8 @@ internal sealed class FakeModel(IReadOnlyList<ParameterTensor> tensors, float[] 
     public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => throw new NotSupportedException();
 
     public string Summary() => throw new NotSupportedException();
+
+    public void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient) => throw new NotSupportedException();
+
+    public void ZeroGradients() => throw new NotSupportedException();
 }
