@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ModelGen.Generator.Model;
+
+namespace ModelGen.Analyzers;
+
+/// <summary>One descriptor per model-declaration problem id; each links to its docs page.</summary>
+internal static class ModelDiagnostics
+{
+    private const string Category = "ModelGen";
+    // Relative to the repository root, where each id gets its docs page.
+    private const string HelpRoot = "docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor NotPartial = new(ProblemIds.NotPartial, "Model class must be partial", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.NotPartial + ".md");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = new(ProblemIds.ContainingTypeNotPartial, "Types containing a model must be partial and non-generic", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.ContainingTypeNotPartial + ".md");
+
+    public static readonly DiagnosticDescriptor GenericModel = new(ProblemIds.GenericModel, "Model class cannot be generic", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.GenericModel + ".md");
+
+    public static readonly DiagnosticDescriptor MissingInput = new(ProblemIds.MissingInput, "Model declares no input shape", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.MissingInput + ".md");
+
+    public static readonly DiagnosticDescriptor InvalidInputShape = new(ProblemIds.InvalidInputShape, "Input shape must be positive", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.InvalidInputShape + ".md");
+
+    public static readonly DiagnosticDescriptor ArgumentOutOfRange = new(ProblemIds.ArgumentOutOfRange, "Layer argument out of range", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.ArgumentOutOfRange + ".md");
+
+    public static readonly DiagnosticDescriptor LayerDoesNotFitShape = new(ProblemIds.LayerDoesNotFitShape, "Layer does not fit the incoming shape", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.LayerDoesNotFitShape + ".md");
+
+    public static readonly DiagnosticDescriptor OutputDoesNotMatchLoss = new(ProblemIds.OutputDoesNotMatchLoss, "Output layer does not match the loss", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.OutputDoesNotMatchLoss + ".md");
+
+    public static readonly DiagnosticDescriptor NoLayers = new(ProblemIds.NoLayers, "Model declares no layers", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.NoLayers + ".md");
+
+    public static readonly DiagnosticDescriptor InvalidLayerName = new(ProblemIds.InvalidLayerName, "Invalid or duplicate layer name", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.InvalidLayerName + ".md");
+
+    // Descriptors are spelled out one by one (not built in a helper) so release tracking can see them.
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[] { NotPartial, ContainingTypeNotPartial, GenericModel, MissingInput, InvalidInputShape, ArgumentOutOfRange, LayerDoesNotFitShape, OutputDoesNotMatchLoss, NoLayers, InvalidLayerName }.ToDictionary(d => d.Id);
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ById.Values.ToImmutableArray();
+
+    public static DiagnosticDescriptor For(string id) => ById[id];
+}
