@@ -10,12 +10,15 @@ namespace ModelGen.Analyzers;
 
 /// <summary>
 /// Runs the generator's parser and shape inference on every <c>[Model]</c> class and reports each
-/// problem on the attribute that causes it (or on the class name for class-level problems).
+/// problem on the argument or attribute that causes it (on the class name for class-level problems).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ModelDiagnostics.All;
+    /// <summary>Diagnostic property naming the repair a code fix can make (a <c>ProblemFix</c> name).</summary>
+    public const string FixProperty = "ModelGen.Fix";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ModelDiagnostics.Declaration;
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,10 +38,12 @@ public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
         foreach (ModelProblem problem in plan.Problems)
         {
             Location location = problem.AttributeIndex >= 0 && problem.AttributeIndex < attributes.Length
-                && attributes[problem.AttributeIndex].ApplicationSyntaxReference is { } reference
-                ? Location.Create(reference.SyntaxTree, reference.Span)
+                ? ArgumentLocator.Find(attributes[problem.AttributeIndex], problem.Argument, context.CancellationToken)
                 : type.Locations.FirstOrDefault() ?? Location.None;
-            context.ReportDiagnostic(Diagnostic.Create(ModelDiagnostics.For(problem.Id), location, problem.Message));
+            ImmutableDictionary<string, string?> properties = problem.Fix == ProblemFix.None
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, problem.Fix.ToString());
+            context.ReportDiagnostic(Diagnostic.Create(ModelDiagnostics.For(problem.Id), location, properties, problem.Message));
         }
     }
 }

@@ -37,16 +37,36 @@ internal static class ModelDiagnostics
     public static readonly DiagnosticDescriptor OutputDoesNotMatchLoss = new(ProblemIds.OutputDoesNotMatchLoss, "Output layer does not match the loss", "{0}", Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.OutputDoesNotMatchLoss + ".md");
 
+    public static readonly DiagnosticDescriptor WindowDoesNotTile = new(ProblemIds.WindowDoesNotTile, "Window does not tile the input", "{0}", Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WindowDoesNotTile + ".md");
+
+    public static readonly DiagnosticDescriptor LargeModel = new(ProblemIds.LargeModel, "Model is large enough to slow the build", "{0}", Category,
+        DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.LargeModel + ".md");
+
+    public static readonly DiagnosticDescriptor WrongLengthAtCallSite = new(ProblemIds.WrongLengthAtCallSite, "Buffer has the wrong length for the model", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WrongLengthAtCallSite + ".md");
+
     public static readonly DiagnosticDescriptor NoLayers = new(ProblemIds.NoLayers, "Model declares no layers", "{0}", Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.NoLayers + ".md");
 
     public static readonly DiagnosticDescriptor InvalidLayerName = new(ProblemIds.InvalidLayerName, "Invalid or duplicate layer name", "{0}", Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.InvalidLayerName + ".md");
 
-    // Descriptors are spelled out one by one (not built in a helper) so release tracking can see them.
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[] { NotPartial, ContainingTypeNotPartial, GenericModel, MissingInput, InvalidInputShape, ArgumentOutOfRange, LayerDoesNotFitShape, OutputDoesNotMatchLoss, NoLayers, InvalidLayerName }.ToDictionary(d => d.Id);
+    public static readonly DiagnosticDescriptor UnknownLayer = new(ProblemIds.UnknownLayer, "Unknown layer attribute", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.UnknownLayer + ".md");
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ById.Values.ToImmutableArray();
+    public static readonly DiagnosticDescriptor OutputMayNotMatchLoss = new(ProblemIds.OutputMayNotMatchLoss, "Output activation does not produce what the loss expects", "{0}", Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.OutputMayNotMatchLoss + ".md");
+
+    // Descriptors are spelled out one by one (not built in a helper) so release tracking can see them.
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        NotPartial, ContainingTypeNotPartial, GenericModel, MissingInput, InvalidInputShape, ArgumentOutOfRange, LayerDoesNotFitShape,
+        WindowDoesNotTile, OutputDoesNotMatchLoss, LargeModel, NoLayers, InvalidLayerName, UnknownLayer, OutputMayNotMatchLoss,
+    }.ToDictionary(d => d.Id);
+
+    /// <summary>What <see cref="ModelDeclarationAnalyzer"/> reports: everything but the call-site check.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Declaration { get; } = ById.Values.ToImmutableArray();
 
     public static DiagnosticDescriptor For(string id) => ById[id];
 }

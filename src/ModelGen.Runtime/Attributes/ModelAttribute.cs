@@ -25,4 +25,10 @@ public sealed class ModelAttribute : Attribute
 
     /// <summary>L2 penalty on every kernel of the model (added to each layer's own).</summary>
     public float L2 { get; set; }
+
+    /// <summary>
+    /// Number of classes the targets hold, when the task is classification; 0 (the default) leaves
+    /// it undeclared. Declaring it lets the analyzers check the output layer's width against it.
+    /// </summary>
+    public int Classes { get; set; }
 }

@@ -9,3 +9,5 @@ internal enum ActivationKind { Linear, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax, 
 internal enum LossKind { MeanSquaredError, BinaryCrossEntropy, CategoricalCrossEntropy, SparseCategoricalCrossEntropy }
 
 internal enum InitializerKind { GlorotUniform, HeNormal }
+
+internal enum PaddingKind { Valid, Same }

@@ -15,11 +15,12 @@ namespace ModelGen.Generator.Model;
 /// <param name="Loss">The declared loss.</param>
 /// <param name="L1">Model-wide L1 penalty on kernels.</param>
 /// <param name="L2">Model-wide L2 penalty on kernels.</param>
+/// <param name="Classes">Declared number of classes, 0 when undeclared.</param>
 /// <param name="Layers">Layers in declaration order.</param>
 /// <param name="Problems">Mistakes found while parsing.</param>
 internal sealed record ModelSpec(
     string Namespace, string ClassName, EquatableArray<string> ContainingTypes, TensorShape? InputShape,
-    LossKind Loss, float L1, float L2, EquatableArray<LayerSpec> Layers, EquatableArray<ModelProblem> Problems)
+    LossKind Loss, float L1, float L2, int Classes, EquatableArray<LayerSpec> Layers, EquatableArray<ModelProblem> Problems)
 {
     /// <summary>File name of the emitted source.</summary>
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1))) + (ContainingTypes.Count == 0 ? "" : ".") + ClassName + ".g.cs";

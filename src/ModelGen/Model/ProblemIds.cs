@@ -1,6 +1,15 @@
 namespace ModelGen.Generator.Model;
 
-/// <summary>Diagnostic ids of model-declaration problems, shared by the generator and the analyzers.</summary>
+/// <summary>How bad a problem is. Only errors stop the generator.</summary>
+internal enum ProblemSeverity { Error, Warning, Info }
+
+/// <summary>A repair the code fixes know how to make.</summary>
+internal enum ProblemFix { None, InsertFlatten }
+
+/// <summary>
+/// Diagnostic ids of model-declaration problems, shared by the generator and the analyzers. Each id
+/// has one severity, and a page in <c>docs/diagnostics/</c>.
+/// </summary>
 internal static class ProblemIds
 {
     public const string NotPartial = "MG0001";
@@ -10,7 +19,19 @@ internal static class ProblemIds
     public const string InvalidInputShape = "MG0005";
     public const string ArgumentOutOfRange = "MG0006";
     public const string LayerDoesNotFitShape = "MG0007";
+    public const string WindowDoesNotTile = "MG0008";
     public const string OutputDoesNotMatchLoss = "MG0009";
+    public const string LargeModel = "MG0010";
+    public const string WrongLengthAtCallSite = "MG0011";
     public const string NoLayers = "MG0012";
     public const string InvalidLayerName = "MG0013";
+    public const string UnknownLayer = "MG0014";
+    public const string OutputMayNotMatchLoss = "MG0015";
+
+    public static ProblemSeverity SeverityOf(string id) => id switch
+    {
+        WindowDoesNotTile or OutputMayNotMatchLoss => ProblemSeverity.Warning,
+        LargeModel => ProblemSeverity.Info,
+        _ => ProblemSeverity.Error,
+    };
 }

@@ -23,6 +23,14 @@ internal static class ModelParser
     private static readonly Dictionary<string, (string Prefix, Func<AttributeData, string, int, List<ModelProblem>, LayerSpec> Parse)> LayerParsers = new()
     {
         [DenseParser.AttributeName] = ("dense", DenseParser.Parse),
+        [ConvolutionParsers.Conv2DName] = ("conv2d", ConvolutionParsers.ParseConv2D),
+        [ConvolutionParsers.MaxPool2DName] = ("max_pooling2d", ConvolutionParsers.ParseMaxPool2D),
+        [ConvolutionParsers.AvgPool2DName] = ("average_pooling2d", ConvolutionParsers.ParseAvgPool2D),
+        [ConvolutionParsers.GlobalAveragePooling2DName] = ("global_average_pooling2d", ConvolutionParsers.ParseGlobalAveragePooling2D),
+        [ShapeAndRegularizationParsers.FlattenName] = ("flatten", ShapeAndRegularizationParsers.ParseFlatten),
+        [ShapeAndRegularizationParsers.ReshapeName] = ("reshape", ShapeAndRegularizationParsers.ParseReshape),
+        [ShapeAndRegularizationParsers.DropoutName] = ("dropout", ShapeAndRegularizationParsers.ParseDropout),
+        [ShapeAndRegularizationParsers.BatchNormalizationName] = ("batch_normalization", ShapeAndRegularizationParsers.ParseBatchNormalization),
     };
 
     public static ModelSpec Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -33,6 +41,7 @@ internal static class ModelParser
         TensorShape? input = null;
         var loss = LossKind.MeanSquaredError;
         float l1 = 0, l2 = 0;
+        int classes = 0;
         var layers = new List<LayerSpec>();
         var countsByKind = new Dictionary<string, int>();
         var attributes = type.GetAttributes();
@@ -44,18 +53,11 @@ internal static class ModelParser
             var arguments = new AttributeArguments(attribute);
             if (name == ModelAttributeName)
             {
-                int lossValue = arguments.Named("Loss", 0);
-                if (!Enum.IsDefined(typeof(LossKind), lossValue))
-                    problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Unknown loss value {lossValue}", index));
-                loss = (LossKind)lossValue;
-                l1 = arguments.Named("L1", 0f);
-                l2 = arguments.Named("L2", 0f);
-                if (!(l1 >= 0) || !(l2 >= 0))
-                    problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Model L1 and L2 must be non-negative, got L1 = {l1}, L2 = {l2}", index));
+                (loss, l1, l2, classes) = ParseModelArguments(arguments, index, problems);
             }
             else if (name == InputAttributeName)
             {
-                input = ParseInput(arguments, index, problems);
+                input = ShapeArgument.Check(arguments.ConstructorInts(0), "Input shape", index, problems);
             }
             else if (name is not null && LayerParsers.TryGetValue(name, out var parser))
             {
@@ -67,7 +69,7 @@ internal static class ModelParser
             }
             else if (DerivesFrom(attribute.AttributeClass, LayerAttributeName))
             {
-                problems.Add(new(ProblemIds.ArgumentOutOfRange, $"'{name}' is not a layer ModelGen knows", index));
+                problems.Add(new(ProblemIds.UnknownLayer, $"'{name}' derives from LayerAttribute but is not a layer ModelGen knows how to compile; use one of ModelGen's layer attributes", index));
             }
         }
 
@@ -78,19 +80,22 @@ internal static class ModelParser
 
         return new ModelSpec(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
-            type.Name, ContainingTypeDeclarations(type).ToEquatableArray(), input, loss, l1, l2,
+            type.Name, ContainingTypeDeclarations(type).ToEquatableArray(), input, loss, l1, l2, classes,
             layers.ToEquatableArray(), problems.ToEquatableArray());
     }
 
-    private static TensorShape? ParseInput(AttributeArguments arguments, int index, List<ModelProblem> problems)
+    private static (LossKind Loss, float L1, float L2, int Classes) ParseModelArguments(AttributeArguments arguments, int index, List<ModelProblem> problems)
     {
-        int[] dimensions = arguments.ConstructorInts(0);
-        if (dimensions.Length == 0 || dimensions.Any(d => d <= 0))
-        {
-            problems.Add(new(ProblemIds.InvalidInputShape, $"Input shape ({string.Join(", ", dimensions)}) must have at least one dimension, all positive", index));
-            return null;
-        }
-        return new TensorShape(dimensions);
+        int loss = arguments.Named("Loss", 0), classes = arguments.Named("Classes", 0);
+        float l1 = arguments.Named("L1", 0f), l2 = arguments.Named("L2", 0f);
+        if (!Enum.IsDefined(typeof(LossKind), loss))
+            problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Model: unknown Loss value {loss}", index, "Loss"));
+        foreach ((string argument, float value) in new[] { ("L1", l1), ("L2", l2) })
+            if (!(value >= 0) || float.IsInfinity(value))
+                problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Model: {argument} must be a non-negative number, got {value}", index, argument));
+        if (classes < 0 || classes == 1)
+            problems.Add(new(ProblemIds.ArgumentOutOfRange, $"Model: Classes must be at least 2 when declared (0 leaves it undeclared), got {classes}", index, "Classes"));
+        return ((LossKind)loss, l1, l2, classes);
     }
 
     private static void CheckDeclaration(INamedTypeSymbol type, List<ModelProblem> problems)

@@ -11,14 +11,15 @@ internal static class DenseShapeRule
         if (input.Rank != 1)
         {
             problems.Add(new(ProblemIds.LayerDoesNotFitShape,
-                $"Layer '{dense.Name}' (Dense) needs a rank-1 input of features, but receives {input}; add [Flatten] before it", dense.AttributeIndex));
+                $"Layer '{dense.Name}' (Dense) needs a rank-1 input of features, but receives {input}; add [Flatten] before it to make it ({input.Length})",
+                dense.AttributeIndex, Fix: ProblemFix.InsertFlatten));
             return (null, 0);
         }
         long parameters = (long)input.Length * dense.Units + (dense.UseBias ? dense.Units : 0);
         if (parameters > int.MaxValue)
         {
             problems.Add(new(ProblemIds.ArgumentOutOfRange,
-                $"Layer '{dense.Name}' (Dense) would hold {parameters} parameters ({input} -> ({dense.Units})), more than one buffer can index", dense.AttributeIndex));
+                $"Layer '{dense.Name}' (Dense) would hold {parameters} parameters ({input} -> ({dense.Units})), more than one buffer can index", dense.AttributeIndex, "units"));
             return (null, 0);
         }
         return (new TensorShape(dense.Units), (int)parameters);

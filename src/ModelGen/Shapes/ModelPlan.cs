@@ -10,11 +10,14 @@ internal sealed record LayerPlan(LayerSpec Spec, TensorShape Input, TensorShape 
 /// <summary>The result of shape inference: every layer placed, or the problems that prevent it.</summary>
 internal sealed record ModelPlan(ModelSpec Spec, IReadOnlyList<LayerPlan> Layers, IReadOnlyList<ModelProblem> Problems)
 {
-    public bool IsValid => Problems.Count == 0;
+    /// <summary>True when no problem is an error (warnings and infos do not stop the generator).</summary>
+    public bool IsValid => Layers.Count == Spec.Layers.Count && Layers.Count > 0 && Problems.All(p => p.Severity != ProblemSeverity.Error);
 
     public TensorShape Input => Spec.InputShape!;
 
     public TensorShape Output => Layers[Layers.Count - 1].Output;
+
+    public LayerPlan Last => Layers[Layers.Count - 1];
 
     public int ParameterCount => Layers.Sum(l => l.ParameterCount);
 

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using System.Linq;
 using ModelGen.Generator.Model;
 
 namespace ModelGen.Generator.Shapes;
 
 /// <summary>
-/// Walks the layers from the input shape, giving each its output shape and parameter range.
+/// Walks the layers from the input shape, giving each its output shape and parameter range, then
+/// checks the output against the loss and the model's size.
 /// Pure: no Roslyn types, so the analyzers run exactly the same rules.
 /// </summary>
 internal static class ShapeInference
@@ -19,11 +19,7 @@ internal static class ShapeInference
         for (int i = 0; i < spec.Layers.Count && shape is not null; i++)
         {
             LayerSpec layer = spec.Layers[i];
-            (TensorShape? output, int parameters) = layer switch
-            {
-                DenseSpec dense => DenseShapeRule.Infer(dense, shape, problems),
-                _ => (null, 0),
-            };
+            (TensorShape? output, int parameters) = InferLayer(layer, shape, problems);
             if (output is null) break;
             if (offset + parameters > int.MaxValue)
             {
@@ -34,19 +30,26 @@ internal static class ShapeInference
             offset += parameters;
             shape = output;
         }
-        if (problems.Count == 0) CheckLoss(spec, layers[layers.Count - 1], problems);
-        return new ModelPlan(spec, layers, problems);
+        var plan = new ModelPlan(spec, layers, problems);
+        if (plan.IsValid)
+        {
+            LossCompatibility.Check(plan, problems);
+            ModelSize.Check(plan, problems);
+        }
+        return plan;
     }
 
-    private static void CheckLoss(ModelSpec spec, LayerPlan last, List<ModelProblem> problems)
+    /// <summary>One shape rule per layer kind; a new layer kind adds its line here.</summary>
+    private static (TensorShape? Output, int Parameters) InferLayer(LayerSpec layer, TensorShape input, List<ModelProblem> problems) => layer switch
     {
-        ActivationKind? activation = (last.Spec as DenseSpec)?.Activation;
-        int width = last.Output.Length;
-        if (spec.Loss == LossKind.BinaryCrossEntropy && activation == ActivationKind.Softmax)
-            problems.Add(new(ProblemIds.OutputDoesNotMatchLoss,
-                $"Binary cross-entropy needs independent probabilities, but layer '{last.Spec.Name}' ends in softmax; use a sigmoid output, or categorical cross-entropy", last.Spec.AttributeIndex));
-        if (spec.Loss is LossKind.CategoricalCrossEntropy or LossKind.SparseCategoricalCrossEntropy && width < 2)
-            problems.Add(new(ProblemIds.OutputDoesNotMatchLoss,
-                $"Categorical cross-entropy needs one output per class (at least 2), but layer '{last.Spec.Name}' outputs {last.Output}; use binary cross-entropy with one sigmoid unit, or widen the layer", last.Spec.AttributeIndex));
-    }
+        DenseSpec dense => DenseShapeRule.Infer(dense, input, problems),
+        Conv2DSpec conv => ConvolutionShapeRules.Conv2D(conv, input, problems),
+        Pooling2DSpec pool => ConvolutionShapeRules.Pooling(pool, input, problems),
+        GlobalAveragePooling2DSpec pool => ConvolutionShapeRules.GlobalAveragePooling(pool, input, problems),
+        FlattenSpec => ReshapingShapeRules.Flatten(input),
+        ReshapeSpec reshape => ReshapingShapeRules.Reshape(reshape, input, problems),
+        DropoutSpec => ReshapingShapeRules.Dropout(input),
+        BatchNormalizationSpec => ReshapingShapeRules.BatchNormalization(input),
+        _ => (null, 0),
+    };
 }

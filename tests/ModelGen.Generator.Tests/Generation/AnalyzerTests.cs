@@ -26,7 +26,7 @@ public sealed class AnalyzerTests
         Diagnostic error = Assert.Single(diagnostics);
         Assert.Equal("MG0006", error.Id);
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
-        Assert.Equal("Dense(0)", error.Location.SourceTree!.ToString()[error.Location.SourceSpan.Start..error.Location.SourceSpan.End]);
+        Assert.Equal("0", error.Location.SourceTree!.ToString()[error.Location.SourceSpan.Start..error.Location.SourceSpan.End]);
         Assert.Contains("units must be positive, got 0", error.GetMessage());
     }
 

@@ -14,6 +14,7 @@ internal abstract class LayerEmitter
     public static LayerEmitter For(LayerSpec layer) => layer switch
     {
         DenseSpec => DenseEmitter.Instance,
+        FlattenSpec or ReshapeSpec => ReshapeEmitter.Instance,
         _ => throw new System.NotSupportedException(layer.KindName),
     };
 

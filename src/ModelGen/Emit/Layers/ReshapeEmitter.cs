@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using ModelGen.Generator.Model;
+using ModelGen.Generator.Shapes;
+
+namespace ModelGen.Generator.Emit.Layers;
+
+/// <summary>
+/// Flatten and Reshape: samples are stored row-major and contiguous, so a new shape is the same
+/// values; forward and backward copy them between the layers' buffers.
+/// </summary>
+internal sealed class ReshapeEmitter : LayerEmitter
+{
+    public static readonly ReshapeEmitter Instance = new();
+
+    public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
+
+    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model) => [];
+
+    public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
+
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch) =>
+        writer.Line($"{input}.CopyTo({z});");
+
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
+        writer.Line($"if (!{inputGradient}.IsEmpty) {gradient}.CopyTo({inputGradient});");
+}
