@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using System.Linq;
 using ModelGen.Generator.Emit;
+using ModelGen.Generator.Emit.Layers;
 using ModelGen.Generator.Model;
 using ModelGen.Generator.Parsing;
 using ModelGen.Generator.Shapes;
@@ -33,7 +35,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, static (output, spec) =>
         {
             ModelPlan plan = ShapeInference.Infer(spec);
-            if (!plan.IsValid) return;
+            if (!plan.IsValid || !plan.Layers.All(l => LayerEmitter.Supports(l.Spec))) return;
             output.AddSource(spec.HintName, ModelEmitter.Emit(plan, output.CancellationToken));
         });
     }

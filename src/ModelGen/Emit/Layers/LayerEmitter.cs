@@ -11,11 +11,16 @@ namespace ModelGen.Generator.Emit.Layers;
 internal abstract class LayerEmitter
 {
     /// <summary>The emitter for <paramref name="layer"/>'s kind; a new layer kind adds its line here.</summary>
-    public static LayerEmitter For(LayerSpec layer) => layer switch
+    public static LayerEmitter For(LayerSpec layer) => Find(layer) ?? throw new System.NotSupportedException(layer.KindName);
+
+    /// <summary>Whether code generation exists for <paramref name="layer"/>'s kind.</summary>
+    public static bool Supports(LayerSpec layer) => Find(layer) is not null;
+
+    private static LayerEmitter? Find(LayerSpec layer) => layer switch
     {
         DenseSpec => DenseEmitter.Instance,
         FlattenSpec or ReshapeSpec => ReshapeEmitter.Instance,
-        _ => throw new System.NotSupportedException(layer.KindName),
+        _ => null,
     };
 
     /// <summary>The activation applied after the layer's own computation, and LeakyReLU's slope.</summary>
