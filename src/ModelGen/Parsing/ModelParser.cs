@@ -42,6 +42,7 @@ internal static class ModelParser
         var loss = LossKind.MeanSquaredError;
         float l1 = 0, l2 = 0;
         int classes = 0;
+        bool inputDeclared = false;
         var layers = new List<LayerSpec>();
         var countsByKind = new Dictionary<string, int>();
         var attributes = type.GetAttributes();
@@ -57,6 +58,7 @@ internal static class ModelParser
             }
             else if (name == InputAttributeName)
             {
+                inputDeclared = true;
                 input = ShapeArgument.Check(arguments.ConstructorInts(0), "Input shape", index, problems);
             }
             else if (name is not null && LayerParsers.TryGetValue(name, out var parser))
@@ -73,9 +75,9 @@ internal static class ModelParser
             }
         }
 
-        if (input is null)
+        if (!inputDeclared)
             problems.Add(new(ProblemIds.MissingInput, $"Model '{type.Name}' declares no input shape; add [Input(...)] with the shape of one sample", -1));
-        if (layers.Count == 0)
+        if (layers.Count == 0 && !problems.Any(p => p.Id == ProblemIds.UnknownLayer))
             problems.Add(new(ProblemIds.NoLayers, $"Model '{type.Name}' declares no layers; add at least one layer attribute such as [Dense(1)]", -1));
 
         return new ModelSpec(
@@ -129,9 +131,9 @@ internal static class ModelParser
     {
         bool identifier = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
         if (!identifier)
-            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' must be letters, digits and underscores, starting with a letter", index));
+            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' must be letters, digits and underscores, starting with a letter", index, "Name"));
         else if (earlier.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
-            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' is used twice", index));
+            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' is already used by an earlier layer (names are compared without case); give this layer another Name", index, "Name"));
     }
 
     private static bool DerivesFrom(INamedTypeSymbol? type, string baseName)

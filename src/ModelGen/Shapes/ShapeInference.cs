@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ModelGen.Generator.Model;
 
 namespace ModelGen.Generator.Shapes;
@@ -19,6 +20,9 @@ internal static class ShapeInference
         for (int i = 0; i < spec.Layers.Count && shape is not null; i++)
         {
             LayerSpec layer = spec.Layers[i];
+            // A layer whose own arguments are wrong has no meaningful shape, and anything said about
+            // the layers after it would be a cascade from the one real mistake.
+            if (spec.Problems.Any(p => p.AttributeIndex == layer.AttributeIndex && p.Severity == ProblemSeverity.Error)) break;
             (TensorShape? output, int parameters) = InferLayer(layer, shape, problems);
             if (output is null) break;
             if (offset + parameters > int.MaxValue)

@@ -10,7 +10,7 @@ namespace ModelGen.Generator.Shapes;
 internal readonly record struct WindowGeometry(int Input, int Window, int Stride, PaddingKind Padding)
 {
     /// <summary>Output positions along the axis (zero or less when the window does not fit).</summary>
-    public int Output => Padding == PaddingKind.Same
+    public int Output => Stride <= 0 || Window <= 0 ? 0 : Padding == PaddingKind.Same
         ? (Input + Stride - 1) / Stride
         : Input >= Window ? (Input - Window) / Stride + 1 : 0;
 
