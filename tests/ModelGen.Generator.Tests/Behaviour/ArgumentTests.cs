@@ -2,6 +2,9 @@ using ModelGen.Generator.Tests.Models;
 
 namespace ModelGen.Generator.Tests.Behaviour;
 
+// These calls pass wrong lengths on purpose, to test the run-time guards behind MG0011.
+#pragma warning disable MG0011
+
 /// <summary>Wrong-length spans are rejected with messages naming the expected and actual lengths.</summary>
 public sealed class ArgumentTests
 {
