@@ -70,10 +70,14 @@ internal static class ConvolutionShapeRules
                 $"Layer '{layer.Name}' ({layer.KindName}): {stepText} does not tile its {input} input; " +
                 $"{Dropped(rows.Dropped, input.Dimensions[0], "row")}{(rows.Dropped > 0 && columns.Dropped > 0 ? " and " : "")}{Dropped(columns.Dropped, input.Dimensions[1], "column")} " +
                 $"never reach its {height}x{width} output; use Padding = Padding.Same or change the stride to keep them",
-                layer.AttributeIndex, stride == window ? windowArgument : "Stride"));
+                layer.AttributeIndex, TilingArgument(layer, stride, window)));
         }
         return true;
     }
+
+    // A pool's stride defaults to its size, so the pool size is what the user wrote; otherwise the stride is.
+    private static string TilingArgument(LayerSpec layer, int stride, int window) =>
+        layer is Pooling2DSpec && stride == window ? "poolSize" : "Stride";
 
     private static string Dropped(int count, int size, string axis) => count switch
     {
