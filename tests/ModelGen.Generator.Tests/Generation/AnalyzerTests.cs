@@ -31,19 +31,30 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
-    public async Task A_dense_layer_on_an_image_names_the_shape_and_the_fix()
+    public async Task A_model_with_several_mistakes_lists_each_once_and_nothing_else()
     {
         const string source = """
             using ModelGen;
-            [Model]
-            [Input(28, 28, 1)]
-            [Dense(10)]
-            public partial class NeedsFlatten;
+            [Model(Loss = Loss.BinaryCrossEntropy, L1 = -0.5f)]
+            [Input(32, 32, 3)]
+            [Conv2D(16, 3, Activation.ReLU, Stride = 0)]
+            [MaxPool2D(2)]
+            [Dense(10, Activation.Softmax, Name = "out put")]
+            public partial class ManyMistakes;
             """;
-        Diagnostic error = Assert.Single(await AllDiagnostics(source));
-        Assert.Equal("MG0007", error.Id);
-        Assert.Contains("(28, 28, 1)", error.GetMessage());
-        Assert.Contains("[Flatten]", error.GetMessage());
+        string[] diagnostics = (await AllDiagnostics(source))
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => $"{d.Id} {d.GetMessage()}")
+            .ToArray();
+
+        // The stride error stops shape inference at the convolution, so nothing is said about the
+        // layers after it (their shapes would only be guesses); the name error is independent of shapes.
+        Assert.Equal(
+        [
+            "MG0006 Model: L1 must be a non-negative number, got -0.5",
+            "MG0006 Layer 'conv2d1' (Conv2D): Stride must be positive, got 0",
+            "MG0013 Layer name 'out put' must be letters, digits and underscores, starting with a letter",
+        ], diagnostics);
     }
 
     [Fact]
