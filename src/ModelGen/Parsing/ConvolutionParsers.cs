@@ -16,24 +16,16 @@ internal static class ConvolutionParsers
     {
         var arguments = new AttributeArguments(attribute);
         var check = new ArgumentChecks(name, "Conv2D", attributeIndex, problems);
-        int filters = arguments.Constructor(0, 0), kernel = arguments.Constructor(1, 0), activation = arguments.Constructor(2, 0);
-        int stride = arguments.Named("Stride", 1), dilation = arguments.Named("Dilation", 1);
-        int padding = arguments.Named("Padding", 0), initializer = arguments.Named("KernelInitializer", 0);
-        float l1 = arguments.Named("L1", 0f), l2 = arguments.Named("L2", 0f), slope = arguments.Named("NegativeSlope", 0.2f);
-
+        int filters = arguments.Constructor(0, 0), kernelSize = arguments.Constructor(1, 0);
+        int stride = arguments.Named("Stride", 1), dilation = arguments.Named("Dilation", 1), padding = arguments.Named("Padding", 0);
         check.Positive("filters", filters);
-        check.Positive("kernelSize", kernel);
-        check.Defined<ActivationKind>("activation", activation);
+        check.Positive("kernelSize", kernelSize);
+        KernelArguments kernel = KernelArguments.Read(arguments, check, activationIndex: 2);
         check.Positive("Stride", stride);
         check.Positive("Dilation", dilation);
         check.Defined<PaddingKind>("Padding", padding);
-        check.Defined<InitializerKind>("KernelInitializer", initializer);
-        check.NonNegative("L1", l1);
-        check.NonNegative("L2", l2);
-        check.NonNegative("NegativeSlope", slope);
-
-        return new Conv2DSpec(name, attributeIndex, filters, kernel, stride, (PaddingKind)padding, dilation,
-            (ActivationKind)activation, arguments.Named("UseBias", true), (InitializerKind)initializer, l1, l2, slope);
+        return new Conv2DSpec(name, attributeIndex, filters, kernelSize, stride, (PaddingKind)padding, dilation,
+            kernel.Activation, kernel.UseBias, kernel.Initializer, kernel.L1, kernel.L2, kernel.NegativeSlope);
     }
 
     public static LayerSpec ParseMaxPool2D(AttributeData attribute, string name, int attributeIndex, List<ModelProblem> problems) =>

@@ -14,19 +14,8 @@ internal static class DenseParser
         var arguments = new AttributeArguments(attribute);
         var check = new ArgumentChecks(name, "Dense", attributeIndex, problems);
         int units = arguments.Constructor(0, 0);
-        int activation = arguments.Constructor(1, 0);
-        int initializer = arguments.Named("KernelInitializer", 0);
-        float l1 = arguments.Named("L1", 0f), l2 = arguments.Named("L2", 0f);
-        float slope = arguments.Named("NegativeSlope", 0.2f);
-
         check.Positive("units", units);
-        check.Defined<ActivationKind>("activation", activation);
-        check.Defined<InitializerKind>("KernelInitializer", initializer);
-        check.NonNegative("L1", l1);
-        check.NonNegative("L2", l2);
-        check.NonNegative("NegativeSlope", slope);
-
-        return new DenseSpec(name, attributeIndex, units, (ActivationKind)activation, arguments.Named("UseBias", true),
-            (InitializerKind)initializer, l1, l2, slope);
+        KernelArguments kernel = KernelArguments.Read(arguments, check, activationIndex: 1);
+        return new DenseSpec(name, attributeIndex, units, kernel.Activation, kernel.UseBias, kernel.Initializer, kernel.L1, kernel.L2, kernel.NegativeSlope);
     }
 }
