@@ -29,6 +29,7 @@ public sealed class DenseGradientTests
         ["sigmoid-softmax-sparse-fused"] = (() => new OddSparseClassifier(seed: 5), [(Activation.Sigmoid, 0), (Activation.Softmax, 0)]),
         ["relu-softmax-mse"] = (() => new OddSoftmaxRegressor(seed: 6), [(Activation.ReLU, 0), (Activation.Softmax, 0)]),
         ["relu-sigmoid-cce-unfused"] = (() => new OddSigmoidCategorical(seed: 7), [(Activation.ReLU, 0), (Activation.Sigmoid, 0)]),
+        ["flatten-reshape-mse"] = (() => new ReshapingRegressor(seed: 9), [(Activation.Tanh, 0), (Activation.Linear, 0)]),
         ["tutorial-bce-fused"] = (() => new TutorialClassifier(seed: 8), [(Activation.ReLU, 0), (Activation.ReLU, 0), (Activation.Sigmoid, 0)]),
     };
 

@@ -81,3 +81,13 @@ public static partial class Outer
 [Dense(32, Activation.ReLU, L2 = 1e-4f)]
 [Dense(1, Activation.Sigmoid)]
 public partial class BreastCancerClassifier;
+
+/// <summary>Flatten and Reshape between dense layers: the same function as a 24 -> 5 -> 3 MLP.</summary>
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(3, 4, 2)]
+[Flatten]
+[Dense(5, Activation.Tanh)]
+[Reshape(5, 1)]
+[Flatten(Name = "flat")]
+[Dense(3)]
+public partial class ReshapingRegressor;
