@@ -44,11 +44,7 @@ internal sealed class ProgressBar(TextWriter log, int verbose, int steps, bool i
     {
         var text = new StringBuilder();
         text.Append(step).Append('/').Append(steps);
-        if (withBar)
-        {
-            int filled = steps == 0 ? Width : step * Width / steps;
-            text.Append(' ').Append('━', filled).Append(' ', Width - filled);
-        }
+        if (withBar) AppendBar(text.Append(' '), step, steps);
         double seconds = _clock.Elapsed.TotalSeconds;
         double perStep = seconds / Math.Max(step, 1);
         if (perStep >= 1e-3) text.Append(CultureInfo.InvariantCulture, $" {seconds:0}s {perStep * 1e3:0}ms/step");
@@ -56,5 +52,12 @@ internal sealed class ProgressBar(TextWriter log, int verbose, int steps, bool i
         foreach ((string name, double value) in metrics)
             if (!double.IsNaN(value)) text.Append(CultureInfo.InvariantCulture, $" - {name}: {value:0.0000}");
         return text.ToString();
+    }
+
+    /// <summary>The bar alone, <paramref name="done"/> of <paramref name="total"/> filled; shared with download progress.</summary>
+    internal static StringBuilder AppendBar(StringBuilder text, long done, long total)
+    {
+        int filled = total == 0 ? Width : (int)(Math.Min(done, total) * Width / total);
+        return text.Append('━', filled).Append(' ', Width - filled);
     }
 }
