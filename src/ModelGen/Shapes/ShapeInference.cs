@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ModelGen.Generator.Model;
 
 namespace ModelGen.Generator.Shapes;
@@ -15,15 +16,27 @@ internal static class ShapeInference
         var problems = new List<ModelProblem>(spec.Problems);
         var layers = new List<LayerPlan>();
         TensorShape? shape = spec.InputShape;
-        long offset = 0;
+        long offset = 0, values = 0;
         for (int i = 0; i < spec.Layers.Count && shape is not null; i++)
         {
             LayerSpec layer = spec.Layers[i];
+            // A layer with an argument out of range has no meaningful output, and its shape rule must
+            // not see values it was never meant to (a pooling window of 0 divides by zero): the
+            // argument error stands alone.
+            if (spec.Problems.Any(p => p.Id == ProblemIds.ArgumentOutOfRange && p.AttributeIndex == layer.AttributeIndex)) break;
             (TensorShape? output, int parameters) = InferLayer(layer, shape, problems);
             if (output is null) break;
             if (offset + parameters > int.MaxValue)
             {
                 problems.Add(new(ProblemIds.ArgumentOutOfRange, $"The model would hold more than {int.MaxValue} parameters", layer.AttributeIndex));
+                break;
+            }
+            // One sample's outputs of every layer fill one workspace (Predict's scratch), so together
+            // they must fit one array; counted in long, as a wide convolution overflows its Length.
+            values += output.Dimensions.Aggregate(1L, (product, dimension) => product * dimension);
+            if (values > int.MaxValue)
+            {
+                problems.Add(new(ProblemIds.ArgumentOutOfRange, $"The model's layers would output more than {int.MaxValue} values per sample", layer.AttributeIndex));
                 break;
             }
             layers.Add(new LayerPlan(layer, shape, output, (int)offset, parameters, IsLast: i == spec.Layers.Count - 1));
