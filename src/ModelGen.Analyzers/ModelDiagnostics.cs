@@ -16,7 +16,7 @@ internal static class ModelDiagnostics
     public static readonly DiagnosticDescriptor NotPartial = new(ProblemIds.NotPartial, "Model class must be partial", "{0}", Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.NotPartial + ".md");
 
-    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = new(ProblemIds.ContainingTypeNotPartial, "Types containing a model must be partial and non-generic", "{0}", Category,
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = new(ProblemIds.ContainingTypeNotPartial, "Types containing a model must be partial, non-generic and not file-local", "{0}", Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.ContainingTypeNotPartial + ".md");
 
     public static readonly DiagnosticDescriptor GenericModel = new(ProblemIds.GenericModel, "Model class cannot be generic", "{0}", Category,
@@ -58,11 +58,15 @@ internal static class ModelDiagnostics
     public static readonly DiagnosticDescriptor OutputMayNotMatchLoss = new(ProblemIds.OutputMayNotMatchLoss, "Output activation does not produce what the loss expects", "{0}", Category,
         DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.OutputMayNotMatchLoss + ".md");
 
+    public static readonly DiagnosticDescriptor UnsupportedModelKind = new(ProblemIds.UnsupportedModelKind, "Model cannot be a record, a static class or a file-local class", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.UnsupportedModelKind + ".md");
+
     // Descriptors are spelled out one by one (not built in a helper) so release tracking can see them.
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         NotPartial, ContainingTypeNotPartial, GenericModel, MissingInput, InvalidInputShape, ArgumentOutOfRange, LayerDoesNotFitShape,
         WindowDoesNotTile, OutputDoesNotMatchLoss, LargeModel, NoLayers, InvalidLayerName, UnknownLayer, OutputMayNotMatchLoss,
+        UnsupportedModelKind,
     }.ToDictionary(d => d.Id);
 
     /// <summary>What <see cref="ModelDeclarationAnalyzer"/> reports: everything but the call-site check.</summary>

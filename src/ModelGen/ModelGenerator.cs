@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using System.Linq;
+using System.Threading;
 using ModelGen.Generator.Emit;
 using ModelGen.Generator.Emit.Layers;
 using ModelGen.Generator.Model;
@@ -20,13 +21,18 @@ public sealed class ModelGenerator : IIncrementalGenerator
     {
         // Only classes carrying [Model] are visited, and the transform reduces each to a value-equatable
         // spec right away, so an edit elsewhere in the compilation compares equal here and stops the
-        // pipeline before any emitting happens.
+        // pipeline before any emitting happens. A class whose partial declarations carry [Model] twice
+        // (CS0579) is visited once per declaration; only the first yields a spec, as a second file with
+        // the same hint name would make the generator throw.
         IncrementalValuesProvider<ModelSpec> models = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ModelParser.ModelAttributeName,
                 predicate: static (node, _) => node is ClassDeclarationSyntax,
-                transform: static (syntaxContext, cancellationToken) =>
-                    ModelParser.Parse((INamedTypeSymbol)syntaxContext.TargetSymbol, cancellationToken))
+                transform: static (syntaxContext, cancellationToken) => IsFirstModelDeclaration(syntaxContext, cancellationToken)
+                    ? ModelParser.Parse((INamedTypeSymbol)syntaxContext.TargetSymbol, cancellationToken)
+                    : null)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ModelSpecs);
 
         // Shape inference is cheap and pure, so it runs at output time from the cached spec. A model
@@ -39,4 +45,12 @@ public sealed class ModelGenerator : IIncrementalGenerator
             output.AddSource(spec.HintName, ModelEmitter.Emit(plan, output.CancellationToken));
         });
     }
+
+    /// <summary>
+    /// Whether the class's first [Model] is on this declaration. The context lists the [Model]
+    /// attributes of every declaration of the class, in order, whichever declaration it visits.
+    /// </summary>
+    private static bool IsFirstModelDeclaration(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.Attributes[0].ApplicationSyntaxReference is not { } first
+        || first.GetSyntax(cancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>() == context.TargetNode;
 }

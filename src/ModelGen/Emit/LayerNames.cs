@@ -2,7 +2,14 @@ using ModelGen.Generator.Shapes;
 
 namespace ModelGen.Generator.Emit;
 
-/// <summary>The generated member names of one layer, derived from its name (<c>dense1</c>).</summary>
+/// <summary>The generated member and local names of one layer, derived from its name (<c>dense1</c>).</summary>
+/// <remarks>
+/// Every name built here ends in a fixed suffix (<see cref="Pascal"/> and <see cref="Camel"/> are only
+/// prefixes for them), and no member of the generated class, nor any parameter or local of a method
+/// that declares layer locals, ends in one (hence <c>RunBackward</c>'s <c>dInputs</c>). So no layer
+/// name, be it a C# keyword (<c>class</c>) or a generated parameter (<c>input</c>), can clash with the
+/// code around it.
+/// </remarks>
 internal readonly struct LayerNames(LayerPlan layer)
 {
     private readonly string _name = layer.Spec.Name;
@@ -10,8 +17,8 @@ internal readonly struct LayerNames(LayerPlan layer)
     /// <summary><c>Dense1</c>, the prefix of public members.</summary>
     public string Pascal => char.ToUpperInvariant(_name[0]) + _name.Substring(1);
 
-    /// <summary><c>dense1</c>, the prefix of locals.</summary>
-    public string Camel => char.ToLowerInvariant(_name[0]) + _name.Substring(1);
+    /// <summary><c>dense1</c>, the prefix of locals and fields.</summary>
+    private string Camel => char.ToLowerInvariant(_name[0]) + _name.Substring(1);
 
     /// <summary>Workspace field holding the layer's outputs.</summary>
     public string OutputField => "_" + Camel + "Output";
@@ -21,4 +28,13 @@ internal readonly struct LayerNames(LayerPlan layer)
 
     /// <summary>Workspace field holding dLoss/dOutput, turned in place into dLoss/dPreActivation.</summary>
     public string GradientField => "_" + Camel + "Gradient";
+
+    /// <summary>Local over the layer's outputs (<c>dense1Output</c>).</summary>
+    public string OutputLocal => Camel + "Output";
+
+    /// <summary>Local over the layer's outputs before the activation.</summary>
+    public string PreActivationLocal => Camel + "PreActivation";
+
+    /// <summary>Local over the layer's gradient.</summary>
+    public string GradientLocal => Camel + "Gradient";
 }

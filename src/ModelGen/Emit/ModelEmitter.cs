@@ -139,7 +139,7 @@ internal sealed class ModelEmitter
         {
             _writer.Line();
             _writer.Line(LayerComment(layer, batched: false));
-            string output = layer.IsLast ? "output" : new LayerNames(layer).Camel;
+            string output = layer.IsLast ? "output" : new LayerNames(layer).OutputLocal;
             if (!layer.IsLast) _writer.Line($"var {output} = scratch.Slice({offset}, {layer.Output.Length});");
             var emitter = LayerEmitter.For(layer.Spec);
             emitter.EmitForward(_writer, layer, input, output, "1");
@@ -182,11 +182,11 @@ internal sealed class ModelEmitter
             (ActivationKind activation, float slope) = emitter.Activation(layer);
             _writer.Line();
             _writer.Line(LayerComment(layer, batched: true));
-            string output = names.Camel + "Output", z = output;
+            string output = names.OutputLocal, z = output;
             _writer.Line($"var {output} = {Slice(names.OutputField, layer)};");
             if (KeepsPreActivation(layer))
             {
-                z = names.Camel + "PreActivation";
+                z = names.PreActivationLocal;
                 _writer.Line($"var {z} = {Slice(names.PreActivationField, layer)};");
             }
             emitter.EmitForward(_writer, layer, input, z, "batch");
@@ -220,7 +220,7 @@ internal sealed class ModelEmitter
             """);
         _writer.Line("// Runs the layers in reverse. On entry the last layer's gradient buffer holds dLoss/dOutput, or");
         _writer.Line("// dLoss/dPreActivation when the loss was fused with the output activation.");
-        _writer.Open("private void RunBackward(global::System.Span<float> inputGradient, int batch, bool gradientIsPreActivation)");
+        _writer.Open("private void RunBackward(global::System.Span<float> dInputs, int batch, bool gradientIsPreActivation)");
         for (int i = _plan.Layers.Count - 1; i >= 0; i--)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -230,13 +230,13 @@ internal sealed class ModelEmitter
             (ActivationKind activation, float slope) = emitter.Activation(layer);
             if (i != _plan.Layers.Count - 1) _writer.Line();
             _writer.Line(LayerComment(layer, batched: true));
-            string gradient = names.Camel + "Gradient";
+            string gradient = names.GradientLocal;
             _writer.Line($"var {gradient} = {Slice(names.GradientField, layer)};");
             string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer) : Slice(names.OutputField, layer);
             string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer), gradient, layer.Output.Length);
             if (call is not null) _writer.Line(layer.IsLast ? $"if (!gradientIsPreActivation) {call}" : call);
             string input = i == 0 ? "new global::System.Span<float>(_input, 0, batch * InputLength)" : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1]);
-            string inputGradient = i == 0 ? "inputGradient" : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1]);
+            string inputGradient = i == 0 ? "dInputs" : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1]);
             emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch");
         }
         _writer.Close();

@@ -27,6 +27,7 @@ internal static class ProblemIds
     public const string InvalidLayerName = "MG0013";
     public const string UnknownLayer = "MG0014";
     public const string OutputMayNotMatchLoss = "MG0015";
+    public const string UnsupportedModelKind = "MG0016";
 
     public static ProblemSeverity SeverityOf(string id) => id switch
     {

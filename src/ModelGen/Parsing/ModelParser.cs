@@ -106,9 +106,16 @@ internal static class ModelParser
             problems.Add(new(ProblemIds.NotPartial, $"Model class '{type.Name}' must be declared partial so the generator can add its members", -1));
         if (type.IsGenericType)
             problems.Add(new(ProblemIds.GenericModel, $"Model class '{type.Name}' cannot be generic: its shapes are fixed at compile time", -1));
+        // The generator emits a partial class, which would not join any of these declarations.
+        if (type.IsRecord)
+            problems.Add(new(ProblemIds.UnsupportedModelKind, $"Model '{type.Name}' cannot be a record: a record's generated copy and equality would share and compare the parameter buffers; declare it as a partial class", -1));
+        if (type.IsStatic)
+            problems.Add(new(ProblemIds.UnsupportedModelKind, $"Model class '{type.Name}' cannot be static: a model is an instance that holds its parameters", -1));
+        if (type.IsFileLocal)
+            problems.Add(new(ProblemIds.UnsupportedModelKind, $"Model class '{type.Name}' cannot be file-local: the generated members live in another file", -1));
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            if (!IsPartial(outer) || outer.IsGenericType)
-                problems.Add(new(ProblemIds.ContainingTypeNotPartial, $"Type '{outer.Name}', which contains model '{type.Name}', must be a non-generic partial type", -1));
+            if (!IsPartial(outer) || outer.IsGenericType || outer.IsFileLocal)
+                problems.Add(new(ProblemIds.ContainingTypeNotPartial, $"Type '{outer.Name}', which contains model '{type.Name}', must be a non-generic, non-file-local partial type", -1));
     }
 
     private static bool IsPartial(INamedTypeSymbol type) =>
@@ -121,7 +128,12 @@ internal static class ModelParser
         var declarations = new List<string>();
         for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            string keyword = outer.IsRecord ? (outer.IsValueType ? "record struct" : "record") : outer.TypeKind == TypeKind.Struct ? "struct" : "class";
+            string keyword = outer.IsRecord ? (outer.IsValueType ? "record struct" : "record") : outer.TypeKind switch
+            {
+                TypeKind.Struct => "struct",
+                TypeKind.Interface => "interface",
+                _ => "class",
+            };
             declarations.Insert(0, $"partial {keyword} {outer.Name}");
         }
         return declarations;

@@ -16,7 +16,7 @@ internal static class ShapeInference
         var problems = new List<ModelProblem>(spec.Problems);
         var layers = new List<LayerPlan>();
         TensorShape? shape = spec.InputShape;
-        long offset = 0;
+        long offset = 0, values = 0;
         for (int i = 0; i < spec.Layers.Count && shape is not null; i++)
         {
             LayerSpec layer = spec.Layers[i];
@@ -28,6 +28,14 @@ internal static class ShapeInference
             if (offset + parameters > int.MaxValue)
             {
                 problems.Add(new(ProblemIds.ArgumentOutOfRange, $"The model would hold more than {int.MaxValue} parameters", layer.AttributeIndex));
+                break;
+            }
+            // One sample's outputs of every layer fill one workspace (Predict's scratch), so together
+            // they must fit one array; counted in long, as a wide convolution overflows its Length.
+            values += output.Dimensions.Aggregate(1L, (product, dimension) => product * dimension);
+            if (values > int.MaxValue)
+            {
+                problems.Add(new(ProblemIds.ArgumentOutOfRange, $"The model's layers would output more than {int.MaxValue} values per sample", layer.AttributeIndex));
                 break;
             }
             layers.Add(new LayerPlan(layer, shape, output, (int)offset, parameters, IsLast: i == spec.Layers.Count - 1));

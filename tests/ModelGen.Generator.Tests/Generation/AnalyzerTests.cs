@@ -57,6 +57,24 @@ public sealed class AnalyzerTests
         ], diagnostics);
     }
 
+    [Theory]
+    [InlineData("public partial record Model;")]
+    [InlineData("public static partial class Model;")]
+    [InlineData("file partial class Model;")]
+    public async Task MG0016_a_record_static_or_file_local_model(string declaration)
+    {
+        string source = $"""
+            using ModelGen;
+            [Model]
+            [Input(4)]
+            [Dense(1)]
+            {declaration}
+            """;
+        Diagnostic error = Assert.Single(await AllDiagnostics(source));
+        Assert.Equal("MG0016", error.Id);
+        Assert.Equal("Model", error.Location.SourceTree!.ToString()[error.Location.SourceSpan.Start..error.Location.SourceSpan.End]);
+    }
+
     [Fact]
     public async Task A_valid_model_has_no_diagnostics() =>
         Assert.Empty(await AllDiagnostics(SnapshotTests.TutorialSource));

@@ -86,17 +86,17 @@ namespace QuickStart
             global::System.Span<float> scratch = stackalloc float[96];
 
             // dense1 (Dense): (10) -> (64), ReLU
-            var dense1 = scratch.Slice(0, 64);
-            global::ModelGen.Kernels.DenseKernels.Forward(input, Dense1Kernel, Dense1Bias, dense1, 1, 10, 64);
-            global::ModelGen.Kernels.ActivationKernels.Relu(dense1, dense1);
+            var dense1Output = scratch.Slice(0, 64);
+            global::ModelGen.Kernels.DenseKernels.Forward(input, Dense1Kernel, Dense1Bias, dense1Output, 1, 10, 64);
+            global::ModelGen.Kernels.ActivationKernels.Relu(dense1Output, dense1Output);
 
             // dense2 (Dense): (64) -> (32), ReLU
-            var dense2 = scratch.Slice(64, 32);
-            global::ModelGen.Kernels.DenseKernels.Forward(dense1, Dense2Kernel, Dense2Bias, dense2, 1, 64, 32);
-            global::ModelGen.Kernels.ActivationKernels.Relu(dense2, dense2);
+            var dense2Output = scratch.Slice(64, 32);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, 1, 64, 32);
+            global::ModelGen.Kernels.ActivationKernels.Relu(dense2Output, dense2Output);
 
             // dense3 (Dense): (32) -> (1), Sigmoid
-            global::ModelGen.Kernels.DenseKernels.Forward(dense2, Dense3Kernel, Dense3Bias, output, 1, 32, 1);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, Dense3Bias, output, 1, 32, 1);
             global::ModelGen.Kernels.ActivationKernels.Sigmoid(output, output);
         }
 
@@ -153,7 +153,7 @@ namespace QuickStart
 
         // Runs the layers in reverse. On entry the last layer's gradient buffer holds dLoss/dOutput, or
         // dLoss/dPreActivation when the loss was fused with the output activation.
-        private void RunBackward(global::System.Span<float> inputGradient, int batch, bool gradientIsPreActivation)
+        private void RunBackward(global::System.Span<float> dInputs, int batch, bool gradientIsPreActivation)
         {
             // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
             var dense3Gradient = new global::System.Span<float>(_dense3Gradient, 0, batch * 1);
@@ -168,7 +168,7 @@ namespace QuickStart
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU
             var dense1Gradient = new global::System.Span<float>(_dense1Gradient, 0, batch * 64);
             global::ModelGen.Kernels.ActivationKernels.ReluBackward(new global::System.Span<float>(_dense1Output, 0, batch * 64), dense1Gradient, dense1Gradient);
-            global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, 0, batch * InputLength), Dense1Kernel, dense1Gradient, Dense1KernelGradient, Dense1BiasGradient, inputGradient, batch, 10, 64);
+            global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, 0, batch * InputLength), Dense1Kernel, dense1Gradient, Dense1KernelGradient, Dense1BiasGradient, dInputs, batch, 10, 64);
         }
 
         /// <summary>Zeroes the gradients, runs a training forward pass and accumulates the gradients of the mean BinaryCrossEntropy loss. Returns the loss.</summary>

@@ -108,27 +108,27 @@ namespace Shapes
                 global::System.Span<float> scratch = stackalloc float[40];
 
                 // dense1 (Dense): (37) -> (13), GELU
-                var dense1 = scratch.Slice(0, 13);
-                global::ModelGen.Kernels.DenseKernels.Forward(input, Dense1Kernel, Dense1Bias, dense1, 1, 37, 13);
-                global::ModelGen.Kernels.ActivationKernels.Gelu(dense1, dense1);
+                var dense1Output = scratch.Slice(0, 13);
+                global::ModelGen.Kernels.DenseKernels.Forward(input, Dense1Kernel, Dense1Bias, dense1Output, 1, 37, 13);
+                global::ModelGen.Kernels.ActivationKernels.Gelu(dense1Output, dense1Output);
 
                 // dense2 (Dense): (13) -> (11), LeakyReLU
-                var dense2 = scratch.Slice(13, 11);
-                global::ModelGen.Kernels.DenseKernels.Forward(dense1, Dense2Kernel, Dense2Bias, dense2, 1, 13, 11);
-                global::ModelGen.Kernels.ActivationKernels.LeakyRelu(dense2, dense2, 0.1f);
+                var dense2Output = scratch.Slice(13, 11);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, 1, 13, 11);
+                global::ModelGen.Kernels.ActivationKernels.LeakyRelu(dense2Output, dense2Output, 0.1f);
 
                 // dense3 (Dense): (11) -> (9), Tanh
-                var dense3 = scratch.Slice(24, 9);
-                global::ModelGen.Kernels.DenseKernels.Forward(dense2, Dense3Kernel, default, dense3, 1, 11, 9);
-                global::ModelGen.Kernels.ActivationKernels.Tanh(dense3, dense3);
+                var dense3Output = scratch.Slice(24, 9);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, default, dense3Output, 1, 11, 9);
+                global::ModelGen.Kernels.ActivationKernels.Tanh(dense3Output, dense3Output);
 
                 // squash (Dense): (9) -> (7), Sigmoid
-                var squash = scratch.Slice(33, 7);
-                global::ModelGen.Kernels.DenseKernels.Forward(dense3, SquashKernel, SquashBias, squash, 1, 9, 7);
-                global::ModelGen.Kernels.ActivationKernels.Sigmoid(squash, squash);
+                var squashOutput = scratch.Slice(33, 7);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense3Output, SquashKernel, SquashBias, squashOutput, 1, 9, 7);
+                global::ModelGen.Kernels.ActivationKernels.Sigmoid(squashOutput, squashOutput);
 
                 // dense5 (Dense): (7) -> (5), Softmax
-                global::ModelGen.Kernels.DenseKernels.Forward(squash, Dense5Kernel, Dense5Bias, output, 1, 7, 5);
+                global::ModelGen.Kernels.DenseKernels.Forward(squashOutput, Dense5Kernel, Dense5Bias, output, 1, 7, 5);
                 global::ModelGen.Kernels.ActivationKernels.Softmax(output, output, 5);
             }
 
@@ -196,7 +196,7 @@ namespace Shapes
 
             // Runs the layers in reverse. On entry the last layer's gradient buffer holds dLoss/dOutput, or
             // dLoss/dPreActivation when the loss was fused with the output activation.
-            private void RunBackward(global::System.Span<float> inputGradient, int batch, bool gradientIsPreActivation)
+            private void RunBackward(global::System.Span<float> dInputs, int batch, bool gradientIsPreActivation)
             {
                 // dense5 (Dense): (B, 7) -> (B, 5), Softmax
                 var dense5Gradient = new global::System.Span<float>(_dense5Gradient, 0, batch * 5);
@@ -221,7 +221,7 @@ namespace Shapes
                 // dense1 (Dense): (B, 37) -> (B, 13), GELU
                 var dense1Gradient = new global::System.Span<float>(_dense1Gradient, 0, batch * 13);
                 global::ModelGen.Kernels.ActivationKernels.GeluBackward(new global::System.Span<float>(_dense1PreActivation, 0, batch * 13), dense1Gradient, dense1Gradient);
-                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, 0, batch * InputLength), Dense1Kernel, dense1Gradient, Dense1KernelGradient, Dense1BiasGradient, inputGradient, batch, 37, 13);
+                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, 0, batch * InputLength), Dense1Kernel, dense1Gradient, Dense1KernelGradient, Dense1BiasGradient, dInputs, batch, 37, 13);
             }
 
             /// <summary>Zeroes the gradients, runs a training forward pass and accumulates the gradients of the mean SparseCategoricalCrossEntropy loss. Returns the loss.</summary>
