@@ -27,7 +27,7 @@ public sealed class DeclarationDiagnosticTests
             public partial class {|#0:Inner|};
         }
         """, Verify.Diagnostic("MG0002").WithLocation(0)
-            .WithMessage("Type 'Outer', which contains model 'Inner', must be a non-generic partial type"));
+            .WithMessage("Type 'Outer', which contains model 'Inner', must be a non-generic, non-file-local partial type"));
 
     [Fact]
     public Task MG0003_generic_model() => Verify.VerifyWithGeneratorAsync("""
@@ -202,6 +202,18 @@ public sealed class DeclarationDiagnosticTests
         """,
         Verify.Diagnostic("MG0015").WithLocation(0).WithMessage("Binary cross-entropy expects probabilities in (0, 1), but layer 'dense1' ends in Tanh; use Activation.Sigmoid, which is also fused with the loss for stability"),
         Verify.Diagnostic("MG0015").WithLocation(1).WithMessage("Categorical cross-entropy expects a probability distribution, but layer 'dense1' ends in Linear; use Activation.Softmax, which is also fused with the loss for stability"));
+
+    [Fact]
+    public Task MG0016_record_static_or_file_local_model() => Verify.VerifyWithGeneratorAsync("""
+        using ModelGen;
+        [Model] [Input(3)] [Dense(1)]
+        public partial record {|#0:Regressor|};
+
+        [Model] [Input(3)] [Dense(1)]
+        public static partial class {|#1:Holder|};
+        """,
+        Verify.Diagnostic("MG0016").WithLocation(0).WithMessage("Model 'Regressor' cannot be a record: a record's generated copy and equality would share and compare the parameter buffers; declare it as a partial class"),
+        Verify.Diagnostic("MG0016").WithLocation(1).WithMessage("Model class 'Holder' cannot be static: a model is an instance that holds its parameters"));
 
     [Fact]
     public Task A_valid_model_of_every_layer_kind_has_no_diagnostics() => Verify.VerifyWithGeneratorAsync("""
