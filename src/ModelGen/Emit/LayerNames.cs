@@ -29,6 +29,12 @@ internal readonly struct LayerNames(LayerPlan layer)
     /// <summary>Workspace field holding dLoss/dOutput, turned in place into dLoss/dPreActivation.</summary>
     public string GradientField => "_" + Camel + "Gradient";
 
+    /// <summary>Field of one of the layer's batched workspaces (<c>_conv2d1Patches</c>).</summary>
+    public string WorkspaceField(string suffix) => "_" + Camel + suffix;
+
+    /// <summary>Field of the one-sample copy of a workspace, used by <c>Predict</c>.</summary>
+    public string PredictWorkspaceField(string suffix) => "_" + Camel + suffix + "ForPredict";
+
     /// <summary>Local over the layer's outputs (<c>dense1Output</c>).</summary>
     public string OutputLocal => Camel + "Output";
 

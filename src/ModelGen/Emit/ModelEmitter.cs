@@ -85,6 +85,14 @@ internal sealed class ModelEmitter
             _writer.Line($"private float[] {names.OutputField} = []; // {shape}");
             _writer.Line($"private float[] {names.GradientField} = []; // {shape} dLoss/dOutput, then dLoss/dPreActivation");
         }
+        foreach (LayerPlan layer in _plan.Layers)
+            foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
+            {
+                var names = new LayerNames(layer);
+                _writer.Line($"private {workspace.ElementType}[] {names.WorkspaceField(workspace.Suffix)} = []; // (B, {workspace.PerSample}) {workspace.Description}");
+                if (workspace.UsedByPredict)
+                    _writer.Line($"private readonly {workspace.ElementType}[] {names.PredictWorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.PerSample}];");
+            }
         if (!PredictUsesStack) _writer.Line($"private float[] _predictScratch = []; // ({PredictScratchLength}) one sample's intermediates");
         _writer.Line();
     }
@@ -142,7 +150,7 @@ internal sealed class ModelEmitter
             string output = layer.IsLast ? "output" : new LayerNames(layer).OutputLocal;
             if (!layer.IsLast) _writer.Line($"var {output} = scratch.Slice({offset}, {layer.Output.Length});");
             var emitter = LayerEmitter.For(layer.Spec);
-            emitter.EmitForward(_writer, layer, input, output, "1");
+            emitter.EmitForward(_writer, layer, input, output, "1", batched: false);
             (ActivationKind activation, float slope) = emitter.Activation(layer);
             string? call = ActivationEmitter.Forward(activation, slope, output, output, layer.Output.Length);
             if (call is not null) _writer.Line(call);
@@ -161,7 +169,7 @@ internal sealed class ModelEmitter
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-                RunForward(inputs, batch);
+                RunForward(inputs, batch, training: false);
                 new global::System.Span<float>({{new LayerNames(Last).OutputField}}, 0, batch * OutputLength).CopyTo(outputs);
             }
 
@@ -169,7 +177,8 @@ internal sealed class ModelEmitter
             public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>({{new LayerNames(Last).OutputField}}, 0, _batch * OutputLength);
 
             """);
-        _writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch)");
+        _writer.Line("// Training passes (from ComputeLossAndGradients) use batch statistics and dropout; inference passes do not.");
+        _writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training)");
         _writer.Line("EnsureBatchCapacity(batch);");
         _writer.Line("_batch = batch;");
         _writer.Line("inputs.CopyTo(_input);");
@@ -189,7 +198,7 @@ internal sealed class ModelEmitter
                 z = names.PreActivationLocal;
                 _writer.Line($"var {z} = {Slice(names.PreActivationField, layer)};");
             }
-            emitter.EmitForward(_writer, layer, input, z, "batch");
+            emitter.EmitForward(_writer, layer, input, z, "batch", batched: true);
             string? call = ActivationEmitter.Forward(activation, slope, z, output, layer.Output.Length);
             if (call is not null) _writer.Line(call);
             input = output;
@@ -254,7 +263,7 @@ internal sealed class ModelEmitter
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                RunForward(inputs, batch);
+                RunForward(inputs, batch, training: true);
                 ZeroGradients();
                 {{LossEmitter.Comment(_plan)}}
                 float loss = {{LossEmitter.Call(_plan, outputs, logits, "targets", Slice(last.GradientField, Last))}};
@@ -267,7 +276,7 @@ internal sealed class ModelEmitter
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                RunForward(inputs, batch);
+                RunForward(inputs, batch, training: false);
                 return {{LossEmitter.Call(_plan, outputs, logits, "targets", "default")}};
             }
 
@@ -287,6 +296,9 @@ internal sealed class ModelEmitter
             _writer.Line($"{names.OutputField} = new float[batchSize * {layer.Output.Length}];");
             _writer.Line($"{names.GradientField} = new float[batchSize * {layer.Output.Length}];");
         }
+        foreach (LayerPlan layer in _plan.Layers)
+            foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
+                _writer.Line($"{new LayerNames(layer).WorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[batchSize * {workspace.PerSample}];");
         _writer.Line("_capacity = batchSize;");
         _writer.Close();
         _writer.Line();

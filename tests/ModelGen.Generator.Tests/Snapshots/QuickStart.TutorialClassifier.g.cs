@@ -105,14 +105,15 @@ namespace QuickStart
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-            RunForward(inputs, batch);
+            RunForward(inputs, batch, training: false);
             new global::System.Span<float>(_dense3Output, 0, batch * OutputLength).CopyTo(outputs);
         }
 
         /// <summary>Outputs of the most recent forward pass, (batch, 1).</summary>
         public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_dense3Output, 0, _batch * OutputLength);
 
-        private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch)
+        // Training passes (from ComputeLossAndGradients) use batch statistics and dropout; inference passes do not.
+        private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
         {
             EnsureBatchCapacity(batch);
             _batch = batch;
@@ -176,7 +177,7 @@ namespace QuickStart
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-            RunForward(inputs, batch);
+            RunForward(inputs, batch, training: true);
             ZeroGradients();
             // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, 0, batch * 1), targets, new global::System.Span<float>(_dense3Gradient, 0, batch * 1));
@@ -189,7 +190,7 @@ namespace QuickStart
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-            RunForward(inputs, batch);
+            RunForward(inputs, batch, training: false);
             return global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, 0, batch * 1), targets, default);
         }
 

@@ -137,14 +137,15 @@ namespace Shapes
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-                RunForward(inputs, batch);
+                RunForward(inputs, batch, training: false);
                 new global::System.Span<float>(_dense5Output, 0, batch * OutputLength).CopyTo(outputs);
             }
 
             /// <summary>Outputs of the most recent forward pass, (batch, 5).</summary>
             public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_dense5Output, 0, _batch * OutputLength);
 
-            private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch)
+            // Training passes (from ComputeLossAndGradients) use batch statistics and dropout; inference passes do not.
+            private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
             {
                 EnsureBatchCapacity(batch);
                 _batch = batch;
@@ -229,7 +230,7 @@ namespace Shapes
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                RunForward(inputs, batch);
+                RunForward(inputs, batch, training: true);
                 ZeroGradients();
                 // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
                 float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, 0, batch * 5), targets, new global::System.Span<float>(_dense5Gradient, 0, batch * 5), 5);
@@ -242,7 +243,7 @@ namespace Shapes
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                RunForward(inputs, batch);
+                RunForward(inputs, batch, training: false);
                 return global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, 0, batch * 5), targets, default, 5);
             }
 

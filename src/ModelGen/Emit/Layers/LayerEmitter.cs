@@ -35,12 +35,28 @@ internal abstract class LayerEmitter
     /// <summary>Statements that initialize the parameters from the local <c>random</c>.</summary>
     public abstract void EmitInitialization(SourceWriter writer, LayerPlan layer);
 
-    /// <summary>Statements writing the pre-activation output <paramref name="z"/> from <paramref name="input"/>.</summary>
-    public abstract void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch);
+    /// <summary>Scratch buffers the layer's statements use; see <see cref="Workspace"/>.</summary>
+    public virtual IEnumerable<Workspace> Workspaces(LayerPlan layer) => [];
+
+    /// <summary>
+    /// Statements writing the pre-activation output <paramref name="z"/> from <paramref name="input"/>.
+    /// Batched passes have a local <c>bool training</c> in scope; one-sample <c>Predict</c>
+    /// (<paramref name="batched"/> false) is always inference.
+    /// </summary>
+    public abstract void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched);
 
     /// <summary>
     /// Statements that, given dLoss/dZ in <paramref name="gradient"/>, accumulate the parameter gradients
     /// and overwrite <paramref name="inputGradient"/> (skipped when that span is empty).
     /// </summary>
     public abstract void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch);
+
+    /// <summary>A span over <paramref name="workspace"/>: the batch's slice, or <c>Predict</c>'s own buffer.</summary>
+    protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, bool batched)
+    {
+        var names = new LayerNames(layer);
+        return batched
+            ? $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)}, 0, batch * {workspace.PerSample})"
+            : $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
+    }
 }

@@ -18,7 +18,7 @@ internal sealed class ReshapeEmitter : LayerEmitter
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch) =>
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched) =>
         writer.Line($"{input}.CopyTo({z});");
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
