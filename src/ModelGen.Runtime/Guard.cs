@@ -12,6 +12,13 @@ public static class Guard
         if (span.Length != expected) ThrowLength(span.Length, expected, name);
     }
 
+    /// <summary>Throws unless <paramref name="span"/> holds exactly <paramref name="expected"/> ints.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Length(ReadOnlySpan<int> span, int expected, string name)
+    {
+        if (span.Length != expected) ThrowLength(span.Length, expected, name);
+    }
+
     /// <summary>Returns the number of samples in <paramref name="span"/>, which must be a positive multiple of <paramref name="sampleLength"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int BatchSize(ReadOnlySpan<float> span, int sampleLength, string name)

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+
+namespace ModelGen.Kernels;
+
+/// <summary>
+/// A Conv2D layer over an NHWC batch: input <c>(batch, Height, Width, Channels)</c>, kernel
+/// <c>(KernelSize, KernelSize, Channels, Filters)</c> as Keras stores it, bias <c>(Filters)</c>,
+/// output <c>(batch, OutHeight, OutWidth, Filters)</c>, all row-major; sizes in <see cref="Conv2DGeometry"/>.
+/// </summary>
+/// <remarks>
+/// im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
+/// multiplied by the kernel with <see cref="DenseKernels"/>, so convolution shares the dense layer's
+/// register-blocked loop, and in NHWC the product already is the next layer's input. Backward runs
+/// the dense backward on the patches and scatters the patch gradient back onto the input (col2im).
+/// The workspaces hold nothing between calls (backward rebuilds the patches), so every convolution
+/// of a model may share one pair, sliced to <see cref="Conv2DGeometry.WorkspaceLength"/>.
+/// </remarks>
+public static class Conv2DKernels
+{
+    /// <summary>
+    /// <c>output[n, oy, ox, f] = bias[f] + sum_{ky, kx, c} input[n, oy*s - padTop + ky*d, ox*s - padLeft + kx*d, c] * kernel[ky, kx, c, f]</c>,
+    /// cells outside the input counting as zero. An empty bias means none. <paramref name="patches"/>
+    /// is a workspace of <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
+    /// </summary>
+    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output,
+        Span<float> patches, int batch, in Conv2DGeometry geometry)
+    {
+        CheckShapes(input, kernel, bias, output, batch, geometry);
+        ReadOnlySpan<float> patchMatrix = input;
+        if (!geometry.InputIsPatchMatrix)
+        {
+            Guard.Length(patches, geometry.WorkspaceLength(batch), nameof(patches));
+            PatchMatrix.Gather(input, patches, batch, geometry);
+            patchMatrix = patches;
+        }
+        DenseKernels.Forward(patchMatrix, kernel, bias, output, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters);
+    }
+
+    /// <summary>
+    /// Backward of <see cref="Forward"/> given <c>dOutput = dLoss/dOutput</c>: accumulates
+    /// <paramref name="dKernel"/> and <paramref name="dBias"/> (<c>+=</c>) and overwrites
+    /// <paramref name="dInput"/>. An empty <paramref name="dBias"/> means no bias; an empty
+    /// <paramref name="dInput"/> skips the input gradient, and then <paramref name="dPatches"/> may be
+    /// empty too. Both workspaces hold <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
+    /// </summary>
+    public static void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, Span<float> patches, Span<float> dPatches, int batch, in Conv2DGeometry geometry)
+    {
+        CheckShapes(input, kernel, dBias, dOutput, batch, geometry);
+        Guard.Length(dKernel, geometry.KernelLength, nameof(dKernel));
+        if (!dInput.IsEmpty) Guard.Length(dInput, geometry.InputLength(batch), nameof(dInput));
+        int rows = geometry.PatchRows(batch);
+        if (geometry.InputIsPatchMatrix)
+        {
+            DenseKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, rows, geometry.PatchLength, geometry.Filters);
+            return;
+        }
+        Guard.Length(patches, geometry.WorkspaceLength(batch), nameof(patches));
+        PatchMatrix.Gather(input, patches, batch, geometry);
+        if (dInput.IsEmpty)
+        {
+            DenseKernels.Backward(patches, kernel, dOutput, dKernel, dBias, Span<float>.Empty, rows, geometry.PatchLength, geometry.Filters);
+            return;
+        }
+        Guard.Length(dPatches, geometry.WorkspaceLength(batch), nameof(dPatches));
+        DenseKernels.Backward(patches, kernel, dOutput, dKernel, dBias, dPatches, rows, geometry.PatchLength, geometry.Filters);
+        PatchMatrix.ScatterAdd(dPatches, dInput, batch, geometry);
+    }
+
+    /// <summary>Scalar twin of <see cref="Forward"/> straight from the definition, the reference for tests.</summary>
+    public static void ForwardReference(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output,
+        int batch, in Conv2DGeometry geometry)
+    {
+        CheckShapes(input, kernel, bias, output, batch, geometry);
+        int filters = geometry.Filters, row = 0;
+        for (int n = 0; n < batch; n++)
+            for (int oy = 0; oy < geometry.OutHeight; oy++)
+                for (int ox = 0; ox < geometry.OutWidth; ox++, row++)
+                    for (int f = 0; f < filters; f++)
+                    {
+                        double sum = bias.IsEmpty ? 0 : bias[f];
+                        foreach (var (inputIndex, kernelRow) in Taps(geometry, n, oy, ox))
+                            for (int c = 0; c < geometry.Channels; c++)
+                                sum += (double)input[inputIndex + c] * kernel[(kernelRow + c) * filters + f];
+                        output[row * filters + f] = (float)sum;
+                    }
+    }
+
+    /// <summary>Scalar twin of <see cref="Backward"/> straight from the definition, the reference for tests.</summary>
+    public static void BackwardReference(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, in Conv2DGeometry geometry)
+    {
+        CheckShapes(input, kernel, dBias, dOutput, batch, geometry);
+        dInput.Clear();
+        int filters = geometry.Filters, row = 0;
+        for (int n = 0; n < batch; n++)
+            for (int oy = 0; oy < geometry.OutHeight; oy++)
+                for (int ox = 0; ox < geometry.OutWidth; ox++, row++)
+                    for (int f = 0; f < filters; f++)
+                    {
+                        float g = dOutput[row * filters + f];
+                        if (!dBias.IsEmpty) dBias[f] += g;
+                        foreach (var (inputIndex, kernelRow) in Taps(geometry, n, oy, ox))
+                            for (int c = 0; c < geometry.Channels; c++)
+                            {
+                                int k = (kernelRow + c) * filters + f;
+                                dKernel[k] += input[inputIndex + c] * g;
+                                if (!dInput.IsEmpty) dInput[inputIndex + c] += kernel[k] * g;
+                            }
+                    }
+    }
+
+    /// <summary>For each tap inside the input: the index of its first channel and the kernel row <c>(ky * KernelSize + kx) * Channels</c>.</summary>
+    private static IEnumerable<(int InputIndex, int KernelRow)> Taps(Conv2DGeometry g, int n, int oy, int ox)
+    {
+        for (int ky = 0; ky < g.KernelSize; ky++)
+            for (int kx = 0; kx < g.KernelSize; kx++)
+            {
+                int iy = oy * g.Stride - g.PadTop + ky * g.Dilation, ix = ox * g.Stride - g.PadLeft + kx * g.Dilation;
+                if (iy >= 0 && iy < g.Height && ix >= 0 && ix < g.Width)
+                    yield return ((((n * g.Height) + iy) * g.Width + ix) * g.Channels, (ky * g.KernelSize + kx) * g.Channels);
+            }
+    }
+
+    private static void CheckShapes(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, ReadOnlySpan<float> output,
+        int batch, in Conv2DGeometry geometry,
+        [CallerArgumentExpression(nameof(bias))] string biasName = "", [CallerArgumentExpression(nameof(output))] string outputName = "")
+    {
+        Guard.Length(input, geometry.InputLength(batch), nameof(input));
+        Guard.Length(kernel, geometry.KernelLength, nameof(kernel));
+        if (!bias.IsEmpty) Guard.Length(bias, geometry.Filters, biasName);
+        Guard.Length(output, geometry.OutputLength(batch), outputName);
+    }
+}

@@ -1,0 +1,45 @@
+namespace ModelGen.Kernels.Tests;
+
+/// <summary>A convolution under test, named for the part of the geometry it exercises.</summary>
+internal sealed record Conv2DCase(
+    string Name, int Batch, int Height, int Width, int Channels, int Filters, int KernelSize, int Stride, int Dilation, Padding Padding, bool HasBias = true)
+{
+    /// <summary>Small enough for central differences over every input, kernel and bias element.</summary>
+    public static readonly Conv2DCase[] Gradient =
+    [
+        new("7x7x3 input, 3x3 kernel, 5 filters, valid", 2, 7, 7, 3, 5, 3, 1, 1, Padding.Valid),
+        new("same padding", 2, 7, 7, 3, 5, 3, 1, 1, Padding.Same),
+        new("stride 2, same, one padding cell each side", 2, 7, 7, 3, 5, 3, 2, 1, Padding.Same),
+        new("stride 2, same, odd padding cell after", 2, 6, 8, 2, 3, 3, 2, 1, Padding.Same),
+        new("even kernel, same, padding after only", 2, 5, 5, 2, 3, 2, 1, 1, Padding.Same),
+        new("dilation 2, valid", 2, 7, 7, 3, 4, 3, 1, 2, Padding.Valid),
+        new("dilation 2, stride 2, same", 1, 7, 6, 2, 3, 3, 2, 2, Padding.Same),
+        new("valid, stride 2 drops a row", 2, 8, 7, 2, 3, 3, 2, 1, Padding.Valid),
+        new("valid, stride 3 drops two rows and columns", 2, 8, 8, 2, 3, 3, 3, 1, Padding.Valid),
+        new("1x1 kernel (input is the patch matrix)", 2, 5, 6, 4, 3, 1, 1, 1, Padding.Valid),
+        new("1x1 kernel, stride 2", 2, 5, 6, 4, 3, 1, 2, 1, Padding.Valid),
+        new("kernel larger than input, same", 1, 3, 4, 2, 2, 5, 1, 1, Padding.Same),
+        new("no bias", 2, 7, 7, 3, 5, 3, 2, 1, Padding.Same, HasBias: false),
+    ];
+
+    /// <summary>Wider channels and filters, so the dense kernel's vector blocks and the copy runs are long.</summary>
+    public static readonly Conv2DCase[] Wide =
+    [
+        new("13 channels, 17 filters, same", 2, 9, 9, 13, 17, 3, 1, 1, Padding.Same),
+        new("16 channels, 65 filters, stride 2", 1, 6, 6, 16, 65, 3, 2, 1, Padding.Valid),
+        new("1 channel, 33 filters, same (an MNIST first layer)", 3, 8, 7, 1, 33, 3, 1, 1, Padding.Same),
+        new("1x1 kernel, 20 channels, 16 filters", 1, 4, 4, 20, 16, 1, 1, 1, Padding.Valid),
+        new("dilation 3, 5 channels, 9 filters, no bias", 2, 9, 8, 5, 9, 3, 1, 3, Padding.Same, HasBias: false),
+    ];
+
+    public static TheoryData<string> GradientNames => new(Gradient.Select(c => c.Name));
+
+    public static TheoryData<string> AllNames => new(Gradient.Concat(Wide).Select(c => c.Name));
+
+    public static Conv2DCase Named(string name) => Gradient.Concat(Wide).Single(c => c.Name == name);
+
+    /// <summary>A seed fixed by the case's place in the lists, so a failure reproduces (string hashes change per process).</summary>
+    public int Seed => Array.IndexOf(Gradient.Concat(Wide).ToArray(), this) + 1;
+
+    public Conv2DGeometry Geometry => Conv2DGeometry.Create(Height, Width, Channels, Filters, KernelSize, Stride, Dilation, Padding);
+}
