@@ -25,11 +25,18 @@ public interface ITrainableModel
     /// <summary>The loss declared on the model.</summary>
     Loss Loss { get; }
 
-    /// <summary>Every parameter tensor, in the order they lie in <see cref="Parameters"/>.</summary>
+    /// <summary>Every tensor a weights file holds, in the order they lie in <see cref="Weights"/>.</summary>
     IReadOnlyList<ParameterTensor> ParameterTensors { get; }
 
-    /// <summary>All trainable parameters, one contiguous buffer.</summary>
+    /// <summary>All trainable parameters, one contiguous buffer: what optimizers update.</summary>
     Span<float> Parameters { get; }
+
+    /// <summary>
+    /// Everything a weights file holds: <see cref="Parameters"/>, then non-trainable state such as
+    /// batch-norm moving statistics (Keras' non-trainable weights). Models without such state return
+    /// <see cref="Parameters"/>.
+    /// </summary>
+    Span<float> Weights => Parameters;
 
     /// <summary>Gradients of the loss, laid out as <see cref="Parameters"/>.</summary>
     Span<float> Gradients { get; }

@@ -7,8 +7,9 @@ namespace ModelGen.IO;
 /// and file order (little-endian bytes, row-major <see cref="ParameterTensor.FileShape"/>).
 /// </summary>
 /// <remarks>
-/// A <see cref="FileLayout.Transposed"/> tensor stored <c>(rows, columns)</c> is written
-/// <c>(columns, rows)</c>: file element <c>[c, r]</c> is memory element <c>[r, c]</c>.
+/// The file's axes are a permutation of memory's (<see cref="ParameterTensor.FileAxes"/>): a
+/// <see cref="FileLayout.Transposed"/> tensor stored <c>(rows, columns)</c> is written
+/// <c>(columns, rows)</c>, so file element <c>[c, r]</c> is memory element <c>[r, c]</c>.
 /// </remarks>
 internal static class FileOrder
 {
@@ -30,6 +31,7 @@ internal static class FileOrder
         }
     }
 
+    // Splits the file index into file coordinates (last axis fastest) and re-joins them in memory order.
     private static int MemoryIndex(ParameterTensor tensor, int fileIndex)
     {
         if (tensor.FileLayout == FileLayout.Same)
@@ -37,9 +39,23 @@ internal static class FileOrder
             return fileIndex;
         }
 
-        int rows = tensor.Shape[0];
-        int columns = tensor.Shape[1];
-        (int column, int row) = Math.DivRem(fileIndex, rows);
-        return row * columns + column;
+        int[] axes = tensor.FileAxes;
+        int[] shape = tensor.Shape;
+        Span<int> strides = stackalloc int[shape.Length];
+        for (int axis = shape.Length - 1, stride = 1; axis >= 0; axis--)
+        {
+            strides[axis] = stride;
+            stride *= shape[axis];
+        }
+
+        int memoryIndex = 0;
+        for (int fileAxis = axes.Length - 1; fileAxis >= 0; fileAxis--)
+        {
+            int size = shape[axes[fileAxis]];
+            (fileIndex, int coordinate) = Math.DivRem(fileIndex, size);
+            memoryIndex += coordinate * strides[axes[fileAxis]];
+        }
+
+        return memoryIndex;
     }
 }

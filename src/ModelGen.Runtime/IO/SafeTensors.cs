@@ -22,7 +22,7 @@ public static class SafeTensors
     /// Writes the model's parameters to <paramref name="path"/> atomically: readers see the old
     /// file or the complete new one, never a partial write.
     /// </summary>
-    /// <param name="model">The model whose <see cref="ITrainableModel.Parameters"/> are written.</param>
+    /// <param name="model">The model whose <see cref="ITrainableModel.Weights"/> are written.</param>
     /// <param name="path">The target file; replaced if it exists. Its directory must exist.</param>
     public static void Save(ITrainableModel model, string path)
     {
@@ -35,7 +35,7 @@ public static class SafeTensors
         {
             using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                Write(stream, model.ParameterTensors, model.Parameters);
+                Write(stream, model.ParameterTensors, model.Weights);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -52,7 +52,7 @@ public static class SafeTensors
     /// Reads <paramref name="path"/> into the model's parameters. The whole file is checked first,
     /// so on any error the model is left unchanged.
     /// </summary>
-    /// <param name="model">The model whose <see cref="ITrainableModel.Parameters"/> are replaced.</param>
+    /// <param name="model">The model whose <see cref="ITrainableModel.Weights"/> are replaced.</param>
     /// <param name="path">A safetensors file holding exactly the model's tensors as F32.</param>
     /// <exception cref="WeightsFormatException">The file is malformed or describes other tensors.</exception>
     public static void Load(ITrainableModel model, string path)
@@ -60,7 +60,7 @@ public static class SafeTensors
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        Read(stream, model.ParameterTensors, model.Parameters);
+        Read(stream, model.ParameterTensors, model.Weights);
     }
 
     /// <summary>Writes <paramref name="tensors"/>, taken from <paramref name="parameters"/>, as a safetensors file.</summary>
@@ -170,9 +170,11 @@ public static class SafeTensors
                 throw new ArgumentException($"Tensor name '{tensor.Name}' is reserved or repeated.", nameof(tensors));
             }
 
-            if (tensor.FileLayout == FileLayout.Transposed && tensor.Shape.Length != 2)
+            if (tensor.FileLayout != FileLayout.Same && tensor.FileAxes.Length != tensor.Shape.Length)
             {
-                throw new ArgumentException($"Tensor '{tensor.Name}' is transposed in files but is not 2-D.", nameof(tensors));
+                throw new ArgumentException(
+                    $"Tensor '{tensor.Name}' has {tensor.Shape.Length} dimensions, but its {tensor.FileLayout} file layout needs {tensor.FileAxes.Length}.",
+                    nameof(tensors));
             }
 
             if (tensor.Offset < 0 || (long)tensor.Offset + tensor.Length > parameterCount)

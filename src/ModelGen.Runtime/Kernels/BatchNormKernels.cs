@@ -127,6 +127,35 @@ public static class BatchNormKernels
         }
     }
 
+    /// <summary>
+    /// Backward of <see cref="InferenceForward"/>, where the moving statistics are constants:
+    /// <c>dInput = dOutput * gamma / sqrt(movingVariance + epsilon)</c>; <c>dGamma += sum(dOutput * normalized)</c>,
+    /// <c>dBeta += sum(dOutput)</c>. This is the gradient a frozen or inference-mode layer passes on
+    /// (a GAN's discriminator seen from the generator's loss). <paramref name="dInput"/> may be empty.
+    /// </summary>
+    public static void InferenceBackward(ReadOnlySpan<float> input, ReadOnlySpan<float> gamma, ReadOnlySpan<float> dOutput,
+        ReadOnlySpan<float> movingMean, ReadOnlySpan<float> movingVariance, Span<float> dGamma, Span<float> dBeta, Span<float> dInput,
+        int rows, int channels, float epsilon)
+    {
+        Guard.Length(input, rows * channels, nameof(input));
+        Guard.Length(dOutput, rows * channels, nameof(dOutput));
+        Guard.Length(gamma, channels, nameof(gamma));
+        Guard.Length(movingMean, channels, nameof(movingMean));
+        Guard.Length(movingVariance, channels, nameof(movingVariance));
+        Guard.Length(dGamma, channels, nameof(dGamma));
+        Guard.Length(dBeta, channels, nameof(dBeta));
+        if (!dInput.IsEmpty) Guard.Length(dInput, rows * channels, nameof(dInput));
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < channels; c++)
+            {
+                int i = r * channels + c;
+                float inverseStd = 1f / MathF.Sqrt(movingVariance[c] + epsilon), dy = dOutput[i];
+                dGamma[c] += dy * (input[i] - movingMean[c]) * inverseStd;
+                dBeta[c] += dy;
+                if (!dInput.IsEmpty) dInput[i] = dy * gamma[c] * inverseStd;
+            }
+    }
+
     /// <summary>Scalar twin of <see cref="TrainingForward"/> in double, the reference for tests.</summary>
     public static void TrainingForwardReference(ReadOnlySpan<float> input, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, Span<float> output,
         Span<float> movingMean, Span<float> movingVariance, Span<float> savedMean, Span<float> savedInverseStd,

@@ -24,7 +24,7 @@ public sealed class EarlyStopping(string monitor = "val_loss", int patience = 0,
         _best = _higherIsBetter ? double.NegativeInfinity : double.PositiveInfinity;
         _wait = 0;
         BestEpoch = StoppedEpoch = -1;
-        if (restoreBestWeights) _bestWeights = context.Model.Parameters.ToArray();
+        if (restoreBestWeights) _bestWeights = context.Model.Weights.ToArray();
     }
 
     /// <inheritdoc/>
@@ -38,7 +38,7 @@ public sealed class EarlyStopping(string monitor = "val_loss", int patience = 0,
             _best = value;
             _wait = 0;
             BestEpoch = epoch;
-            if (_bestWeights is not null) context.Model.Parameters.CopyTo(_bestWeights);
+            if (_bestWeights is not null) context.Model.Weights.CopyTo(_bestWeights);
             return;
         }
         if (++_wait <= patience) return;
@@ -50,7 +50,7 @@ public sealed class EarlyStopping(string monitor = "val_loss", int patience = 0,
     public override void OnTrainEnd(FitContext context)
     {
         if (_bestWeights is null || BestEpoch < 0) return;
-        _bestWeights.CopyTo(context.Model.Parameters);
+        _bestWeights.CopyTo(context.Model.Weights);
         context.Log?.WriteLine($"Restoring model weights from the end of the best epoch: {BestEpoch + 1}.");
     }
 }

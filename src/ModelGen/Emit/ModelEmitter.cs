@@ -68,12 +68,17 @@ internal sealed class ModelEmitter
             public const int TargetLength = {{_plan.TargetLength}};
             /// <summary>Trainable parameters in all layers.</summary>
             public const int ParameterCount = {{_plan.ParameterCount}};
+            /// <summary>Non-trainable values (batch-norm moving statistics), stored after the parameters.</summary>
+            public const int StateCount = {{_plan.StateCount}};
 
-            private readonly float[] _parameters = new float[ParameterCount];
+            // Parameters, then state: one buffer, so weight files and early stopping see both.
+            private readonly float[] _parameters = new float[ParameterCount + StateCount];
             private readonly float[] _gradients = new float[ParameterCount];
             // Samples the workspaces below can hold, and samples in the last forward pass.
             private int _capacity;
             private int _batch;
+            // Whether the last forward pass was a training pass (dropout masks and batch statistics are then live).
+            private bool _training;
             // Workspaces, grown by EnsureBatchCapacity and then reused by every step.
             private float[] _input = []; // {{_plan.Input.WithBatch()}}
             """);
@@ -86,6 +91,8 @@ internal sealed class ModelEmitter
             _writer.Line($"private float[] {names.GradientField} = []; // {shape} dLoss/dOutput, then dLoss/dPreActivation");
         }
         foreach (LayerPlan layer in _plan.Layers)
+        {
+            LayerEmitter.For(layer.Spec).EmitFields(_writer, layer);
             foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
             {
                 var names = new LayerNames(layer);
@@ -93,6 +100,7 @@ internal sealed class ModelEmitter
                 if (workspace.UsedByPredict)
                     _writer.Line($"private readonly {workspace.ElementType}[] {names.PredictWorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.PerSample}];");
             }
+        }
         if (!PredictUsesStack) _writer.Line($"private float[] _predictScratch = []; // ({PredictScratchLength}) one sample's intermediates");
         _writer.Line();
     }
@@ -105,7 +113,9 @@ internal sealed class ModelEmitter
         public {{Spec.ClassName}}(int seed) => ResetParameters(seed);
 
         /// <summary>All trainable parameters, one contiguous buffer.</summary>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
+        /// <summary>Parameters, then non-trainable state: everything a weights file holds.</summary>
+        public global::System.Span<float> Weights => _parameters;
         /// <summary>Gradients of the loss, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
 
@@ -181,6 +191,7 @@ internal sealed class ModelEmitter
         _writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training)");
         _writer.Line("EnsureBatchCapacity(batch);");
         _writer.Line("_batch = batch;");
+        _writer.Line("_training = training;");
         _writer.Line("inputs.CopyTo(_input);");
         string input = "inputs";
         foreach (LayerPlan layer in _plan.Layers)

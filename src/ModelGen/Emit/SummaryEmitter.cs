@@ -18,12 +18,12 @@ internal static class SummaryEmitter
         text.Append(doubleRule).Append('\n');
         text.Append(Row($" input (Input)", plan.Input.WithBatch("None"), 0));
         foreach (LayerPlan layer in plan.Layers)
-            text.Append(Row($" {layer.Spec.Name} ({layer.Spec.KindName})", layer.Output.WithBatch("None"), layer.ParameterCount));
+            text.Append(Row($" {layer.Spec.Name} ({layer.Spec.KindName})", layer.Output.WithBatch("None"), layer.ParameterCount + layer.StateCount));
         text.Append(doubleRule).Append('\n');
-        long total = plan.Layers.Sum(l => (long)l.ParameterCount);
+        long trainable = plan.ParameterCount, state = plan.StateCount, total = trainable + state;
         text.Append("Total params: ").Append(Literals.Count(total)).Append(" (").Append((total * 4 / 1024.0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Append(" KB)\n");
-        text.Append("Trainable params: ").Append(Literals.Count(total)).Append('\n');
-        text.Append("Non-trainable params: 0\n").Append(rule);
+        text.Append("Trainable params: ").Append(Literals.Count(trainable)).Append('\n');
+        text.Append("Non-trainable params: ").Append(Literals.Count(state)).Append('\n').Append(rule);
         return text.ToString();
     }
 

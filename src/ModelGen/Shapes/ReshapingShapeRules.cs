@@ -20,7 +20,11 @@ internal static class ReshapingShapeRules
 
     public static (TensorShape? Output, int Parameters) Dropout(TensorShape input) => (input, 0);
 
-    /// <summary>Gamma and beta per feature of the last axis are trained; the moving statistics are not counted here.</summary>
+    /// <summary>Gamma and beta per feature of the last axis are trained; the moving statistics are state (<see cref="StateCount"/>).</summary>
     public static (TensorShape? Output, int Parameters) BatchNormalization(TensorShape input) =>
         (input, 2 * input.Dimensions[input.Rank - 1]);
+
+    /// <summary>Non-trainable values a layer keeps: batch norm's moving mean and variance per feature.</summary>
+    public static int StateCount(LayerSpec layer, TensorShape input) =>
+        layer is BatchNormalizationSpec ? 2 * input.Dimensions[input.Rank - 1] : 0;
 }

@@ -17,6 +17,7 @@ internal static class ShapeInference
         var layers = new List<LayerPlan>();
         TensorShape? shape = spec.InputShape;
         long offset = 0, values = 0;
+        int stateOffset = 0;
         for (int i = 0; i < spec.Layers.Count && shape is not null; i++)
         {
             LayerSpec layer = spec.Layers[i];
@@ -38,7 +39,9 @@ internal static class ShapeInference
                 problems.Add(new(ProblemIds.ArgumentOutOfRange, $"The model's layers would output more than {int.MaxValue} values per sample", layer.AttributeIndex));
                 break;
             }
-            layers.Add(new LayerPlan(layer, shape, output, (int)offset, parameters, IsLast: i == spec.Layers.Count - 1));
+            int state = ReshapingShapeRules.StateCount(layer, shape);
+            layers.Add(new LayerPlan(layer, shape, output, (int)offset, parameters, IsLast: i == spec.Layers.Count - 1, stateOffset, state));
+            stateOffset += state;
             offset += parameters;
             shape = output;
         }

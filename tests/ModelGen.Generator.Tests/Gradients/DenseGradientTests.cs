@@ -107,7 +107,7 @@ public sealed class DenseGradientTests
     internal static float[] RandomValues(Random random, int count) =>
         Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 
-    private static float[] Targets(ITrainableModel model, Random random)
+    internal static float[] Targets(ITrainableModel model, Random random)
     {
         var targets = new float[Batch * model.TargetLength];
         for (int b = 0; b < Batch; b++)

@@ -91,3 +91,34 @@ public partial class BreastCancerClassifier;
 [Flatten(Name = "flat")]
 [Dense(3)]
 public partial class ReshapingRegressor;
+
+/// <summary>Stride 2 with same padding on an odd 7x7x3 image, 3x3 kernel, 5 filters; average pooling.</summary>
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(7, 7, 3)]
+[Conv2D(5, 3, Activation.Tanh, Stride = 2, Padding = Padding.Same)]
+[AvgPool2D(2)]
+[Flatten]
+[Dense(3, Activation.Sigmoid)]
+public partial class StridedSameCnn;
+
+/// <summary>Dilation 2, overlapping max pooling (3, stride 2) and global average pooling.</summary>
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(9, 9, 2)]
+[Conv2D(4, 3, Activation.Gelu, Dilation = 2)]
+[MaxPool2D(3, Stride = 2)]
+[GlobalAveragePooling2D]
+[Dense(3, Activation.Softmax)]
+public partial class DilatedMaxPoolCnn;
+
+/// <summary>Batch norm on images and on vectors, dropout, a 1x1 convolution and same-padded average pooling.</summary>
+[Model(Loss = Loss.CategoricalCrossEntropy)]
+[Input(6, 6, 2)]
+[Conv2D(3, 3, Activation.Tanh, Padding = Padding.Same)]
+[BatchNormalization(Momentum = 0.9f)]
+[Dropout(0.3f)]
+[Conv2D(4, 1, Activation.Sigmoid)]
+[AvgPool2D(4, Stride = 3, Padding = Padding.Same)]
+[Flatten]
+[BatchNormalization]
+[Dense(3, Activation.Softmax)]
+public partial class BatchNormDropoutCnn;

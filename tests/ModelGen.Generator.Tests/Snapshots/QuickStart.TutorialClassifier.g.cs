@@ -14,12 +14,17 @@ namespace QuickStart
         public const int TargetLength = 1;
         /// <summary>Trainable parameters in all layers.</summary>
         public const int ParameterCount = 2817;
+        /// <summary>Non-trainable values (batch-norm moving statistics), stored after the parameters.</summary>
+        public const int StateCount = 0;
 
-        private readonly float[] _parameters = new float[ParameterCount];
+        // Parameters, then state: one buffer, so weight files and early stopping see both.
+        private readonly float[] _parameters = new float[ParameterCount + StateCount];
         private readonly float[] _gradients = new float[ParameterCount];
         // Samples the workspaces below can hold, and samples in the last forward pass.
         private int _capacity;
         private int _batch;
+        // Whether the last forward pass was a training pass (dropout masks and batch statistics are then live).
+        private bool _training;
         // Workspaces, grown by EnsureBatchCapacity and then reused by every step.
         private float[] _input = []; // (B, 10)
         private float[] _dense1Output = []; // (B, 64)
@@ -37,7 +42,9 @@ namespace QuickStart
         public TutorialClassifier(int seed) => ResetParameters(seed);
 
         /// <summary>All trainable parameters, one contiguous buffer.</summary>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
+        /// <summary>Parameters, then non-trainable state: everything a weights file holds.</summary>
+        public global::System.Span<float> Weights => _parameters;
         /// <summary>Gradients of the loss, laid out as <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
 
@@ -117,6 +124,7 @@ namespace QuickStart
         {
             EnsureBatchCapacity(batch);
             _batch = batch;
+            _training = training;
             inputs.CopyTo(_input);
 
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU

@@ -20,6 +20,11 @@ internal abstract class LayerEmitter
     {
         DenseSpec => DenseEmitter.Instance,
         FlattenSpec or ReshapeSpec => ReshapeEmitter.Instance,
+        Conv2DSpec => Conv2DEmitter.Instance,
+        Pooling2DSpec => Pooling2DEmitter.Instance,
+        GlobalAveragePooling2DSpec => GlobalAveragePooling2DEmitter.Instance,
+        DropoutSpec => DropoutEmitter.Instance,
+        BatchNormalizationSpec => BatchNormalizationEmitter.Instance,
         _ => null,
     };
 
@@ -34,6 +39,9 @@ internal abstract class LayerEmitter
 
     /// <summary>Statements that initialize the parameters from the local <c>random</c>.</summary>
     public abstract void EmitInitialization(SourceWriter writer, LayerPlan layer);
+
+    /// <summary>Fields the layer's statements need beyond its buffers (a window geometry, a random stream).</summary>
+    public virtual void EmitFields(SourceWriter writer, LayerPlan layer) { }
 
     /// <summary>Scratch buffers the layer's statements use; see <see cref="Workspace"/>.</summary>
     public virtual IEnumerable<Workspace> Workspaces(LayerPlan layer) => [];

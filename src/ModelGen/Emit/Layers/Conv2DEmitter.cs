@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using ModelGen.Generator.Model;
+using ModelGen.Generator.Shapes;
+
+namespace ModelGen.Generator.Emit.Layers;
+
+/// <summary>
+/// Conv2D over NHWC images: im2col into a patch matrix, then the dense matrix kernel, so the output
+/// comes out NHWC with no transpose. Kernel <c>(kh, kw, in, filters)</c> as Keras.
+/// </summary>
+internal sealed class Conv2DEmitter : LayerEmitter
+{
+    public static readonly Conv2DEmitter Instance = new();
+
+    private const string Kernels = "global::ModelGen.Kernels.Conv2DKernels";
+
+    public override (ActivationKind Activation, float Slope) Activation(LayerPlan layer)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        return (conv.Activation, conv.NegativeSlope);
+    }
+
+    public override void EmitFields(SourceWriter writer, LayerPlan layer)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        writer.Line($"private static readonly global::ModelGen.Kernels.Conv2DGeometry {Geometry(layer)} = global::ModelGen.Kernels.Conv2DGeometry.Create(" +
+                    $"{layer.Input.Dimensions[0]}, {layer.Input.Dimensions[1]}, {Channels(layer)}, {conv.Filters}, {conv.KernelSize}, {conv.Stride}, {conv.Dilation}, global::ModelGen.Padding.{conv.Padding});");
+    }
+
+    public override IEnumerable<Workspace> Workspaces(LayerPlan layer)
+    {
+        int patches = PatchesPerSample(layer);
+        yield return new Workspace("Patches", "float", patches, "im2col patch matrix");
+        yield return new Workspace("PatchGradient", "float", patches, "dLoss/dPatches before col2im", UsedByPredict: false);
+    }
+
+    public override void EmitParameterViews(SourceWriter writer, LayerPlan layer)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        string pascal = new LayerNames(layer).Pascal;
+        int kernelLength = KernelLength(layer);
+        string shape = $"({conv.KernelSize}, {conv.KernelSize}, {Channels(layer)}, {conv.Filters})";
+        writer.Line($$"""
+            /// <summary>{{conv.Name}} kernel, {{shape}}: kernel rows x kernel columns x input channels x filters.</summary>
+            public global::System.Span<float> {{pascal}}Kernel => new global::System.Span<float>(_parameters, {{layer.ParameterOffset}}, {{kernelLength}});
+            /// <summary>Gradient of the loss with respect to <see cref="{{pascal}}Kernel"/>.</summary>
+            public global::System.Span<float> {{pascal}}KernelGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset}}, {{kernelLength}});
+            """);
+        if (!conv.UseBias) return;
+        writer.Line($$"""
+            /// <summary>{{conv.Name}} bias, ({{conv.Filters}}).</summary>
+            public global::System.Span<float> {{pascal}}Bias => new global::System.Span<float>(_parameters, {{layer.ParameterOffset + kernelLength}}, {{conv.Filters}});
+            /// <summary>Gradient of the loss with respect to <see cref="{{pascal}}Bias"/>.</summary>
+            public global::System.Span<float> {{pascal}}BiasGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset + kernelLength}}, {{conv.Filters}});
+            """);
+    }
+
+    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        yield return $"new(\"{conv.Name}.weight\", {layer.ParameterOffset}, [{conv.KernelSize}, {conv.KernelSize}, {Channels(layer)}, {conv.Filters}], " +
+                     $"global::ModelGen.FileLayout.ConvolutionKernel, L1: {Literals.Float(conv.L1 + model.L1)}, L2: {Literals.Float(conv.L2 + model.L2)})";
+        if (conv.UseBias)
+            yield return $"new(\"{conv.Name}.bias\", {layer.ParameterOffset + KernelLength(layer)}, [{conv.Filters}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f)";
+    }
+
+    public override void EmitInitialization(SourceWriter writer, LayerPlan layer)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        string pascal = new LayerNames(layer).Pascal;
+        // Keras' fans for a convolution: receptive field times input channels, and times filters.
+        int receptive = conv.KernelSize * conv.KernelSize;
+        writer.Line($"global::ModelGen.Initializers.WeightInitializer.Initialize(global::ModelGen.Initializer.{conv.KernelInitializer}, " +
+                    $"{pascal}Kernel, fanIn: {receptive * Channels(layer)}, fanOut: {receptive * conv.Filters}, random);");
+        if (conv.UseBias) writer.Line($"{pascal}Bias.Clear();");
+    }
+
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
+    {
+        string patches = WorkspaceSpan(layer, new Workspace("Patches", "float", PatchesPerSample(layer), ""), batched);
+        writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)});");
+    }
+
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        string pascal = new LayerNames(layer).Pascal;
+        string biasGradient = conv.UseBias ? pascal + "BiasGradient" : "default";
+        int perSample = PatchesPerSample(layer);
+        string patches = WorkspaceSpan(layer, new Workspace("Patches", "float", perSample, ""), batched: true);
+        string patchGradient = WorkspaceSpan(layer, new Workspace("PatchGradient", "float", perSample, ""), batched: true);
+        writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, " +
+                    $"{patches}, {patchGradient}, {batch}, in {Geometry(layer)});");
+    }
+
+    private static string Geometry(LayerPlan layer) => new LayerNames(layer).Pascal + "Geometry";
+
+    private static int Channels(LayerPlan layer) => layer.Input.Dimensions[2];
+
+    private static int KernelLength(LayerPlan layer)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        return conv.KernelSize * conv.KernelSize * Channels(layer) * conv.Filters;
+    }
+
+    // A 1x1 stride-1 convolution reads its input as the patch matrix directly (the kernels skip im2col).
+    private static int PatchesPerSample(LayerPlan layer)
+    {
+        var conv = (Conv2DSpec)layer.Spec;
+        if (conv.KernelSize == 1 && conv.Stride == 1) return 0;
+        return layer.Output.Dimensions[0] * layer.Output.Dimensions[1] * conv.KernelSize * conv.KernelSize * Channels(layer);
+    }
+
+    private static string Bias(LayerPlan layer) =>
+        ((Conv2DSpec)layer.Spec).UseBias ? new LayerNames(layer).Pascal + "Bias" : "default";
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using ModelGen.Generator.Model;
+using ModelGen.Generator.Shapes;
+
+namespace ModelGen.Generator.Emit.Layers;
+
+/// <summary>MaxPool2D and AvgPool2D over NHWC images; max pooling keeps the argmax of each window for its backward.</summary>
+internal sealed class Pooling2DEmitter : LayerEmitter
+{
+    public static readonly Pooling2DEmitter Instance = new();
+
+    private const string Kernels = "global::ModelGen.Kernels.Pooling2DKernels";
+
+    public override void EmitFields(SourceWriter writer, LayerPlan layer)
+    {
+        var pool = (Pooling2DSpec)layer.Spec;
+        writer.Line($"private static readonly global::ModelGen.Kernels.Pooling2DGeometry {Geometry(layer)} = global::ModelGen.Kernels.Pooling2DGeometry.Create(" +
+                    $"{layer.Input.Dimensions[0]}, {layer.Input.Dimensions[1]}, {layer.Input.Dimensions[2]}, {pool.PoolSize}, {pool.Stride}, global::ModelGen.Padding.{pool.Padding});");
+    }
+
+    public override IEnumerable<Workspace> Workspaces(LayerPlan layer)
+    {
+        if (((Pooling2DSpec)layer.Spec).IsMax) yield return Argmax(layer);
+    }
+
+    public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
+
+    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model) => [];
+
+    public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
+
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched) =>
+        writer.Line(((Pooling2DSpec)layer.Spec).IsMax
+            ? $"{Kernels}.MaxForward({input}, {z}, {WorkspaceSpan(layer, Argmax(layer), batched)}, {batch}, in {Geometry(layer)});"
+            : $"{Kernels}.AvgForward({input}, {z}, {batch}, in {Geometry(layer)});");
+
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
+        writer.Line($"if (!{inputGradient}.IsEmpty) " + (((Pooling2DSpec)layer.Spec).IsMax
+            ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), batched: true)}, {inputGradient}, {batch}, in {Geometry(layer)});"
+            : $"{Kernels}.AvgBackward({gradient}, {inputGradient}, {batch}, in {Geometry(layer)});"));
+
+    private static Workspace Argmax(LayerPlan layer) => new("Argmax", "int", layer.Output.Length, "flat input index of each window's maximum");
+
+    private static string Geometry(LayerPlan layer) => new LayerNames(layer).Pascal + "Geometry";
+}
