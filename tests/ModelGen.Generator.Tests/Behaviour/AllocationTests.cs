@@ -53,6 +53,33 @@ public sealed class AllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Fact]
+    public void Cnn_with_batch_norm_and_dropout_allocates_nothing_per_step_after_warm_up()
+    {
+        var model = new FashionLikeCnn(seed: 1);
+        var random = new Random(4);
+        float[] image = Values(random, FashionLikeCnn.InputLength), scores = new float[FashionLikeCnn.OutputLength];
+        float[] inputs = Values(random, Batch * FashionLikeCnn.InputLength), outputs = new float[Batch * FashionLikeCnn.OutputLength];
+        float[] labels = Enumerable.Range(0, Batch).Select(i => (float)(i % 10)).ToArray();
+        float[] inputGradient = new float[inputs.Length];
+        var optimizer = new Adam();
+
+        void Steps()
+        {
+            model.Predict(image, scores);
+            model.Forward(inputs, outputs);
+            model.Backward(outputs, inputGradient);
+            model.TrainOnBatch(inputs, labels, optimizer);
+        }
+
+        Steps();
+        Steps();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) Steps();
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static float[] Values(Random random, int count) =>
         Enumerable.Range(0, count).Select(_ => (float)random.NextDouble()).ToArray();
 }

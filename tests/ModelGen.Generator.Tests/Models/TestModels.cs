@@ -122,3 +122,20 @@ public partial class DilatedMaxPoolCnn;
 [BatchNormalization]
 [Dense(3, Activation.Softmax)]
 public partial class BatchNormDropoutCnn;
+
+/// <summary>The Fashion-MNIST sample's batch-norm + dropout CNN, at a smaller width.</summary>
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(28, 28, 1)]
+[Conv2D(8, 3, Activation.ReLU, Padding = Padding.Same)]
+[BatchNormalization]
+[MaxPool2D(2)]
+[Dropout(0.25f)]
+[Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same)]
+[BatchNormalization]
+[MaxPool2D(2)]
+[Dropout(0.25f)]
+[Flatten]
+[Dense(32, Activation.ReLU)]
+[Dropout(0.5f)]
+[Dense(10, Activation.Softmax)]
+public partial class FashionLikeCnn;
