@@ -34,6 +34,31 @@ public static class Metrics
         }
     }
 
+    /// <summary>Classes a confusion matrix needs for <paramref name="loss"/>: the output width for the categorical losses, 2 for one binary output, else 0 (none).</summary>
+    public static int ConfusionClasses(Loss loss, int outputLength) => loss switch
+    {
+        Loss.CategoricalCrossEntropy or Loss.SparseCategoricalCrossEntropy => outputLength,
+        Loss.BinaryCrossEntropy when outputLength == 1 => 2,
+        _ => 0,
+    };
+
+    /// <summary>Adds each sample of a batch to <paramref name="matrix"/> as (true class, predicted class).</summary>
+    public static void AddToConfusion(ConfusionMatrix matrix, Loss loss, ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int outputLength)
+    {
+        int batch = outputs.Length / outputLength;
+        for (int b = 0; b < batch; b++)
+        {
+            ReadOnlySpan<float> output = outputs.Slice(b * outputLength, outputLength);
+            (int actual, int predicted) = loss switch
+            {
+                Loss.SparseCategoricalCrossEntropy => ((int)targets[b], ArgMax(output)),
+                Loss.CategoricalCrossEntropy => (ArgMax(targets.Slice(b * outputLength, outputLength)), ArgMax(output)),
+                _ => (targets[b] >= 0.5f ? 1 : 0, output[0] >= 0.5f ? 1 : 0),
+            };
+            matrix.Add(actual, predicted);
+        }
+    }
+
     /// <summary>Index of the largest value (the first on ties).</summary>
     public static int ArgMax(ReadOnlySpan<float> values)
     {

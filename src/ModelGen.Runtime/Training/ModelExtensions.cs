@@ -81,13 +81,18 @@ public static class ModelExtensions
         return history;
     }
 
-    /// <summary>Mean loss and accuracy over a data set, in inference mode (Keras' <c>model.evaluate</c>).</summary>
+    /// <summary>
+    /// Mean loss and accuracy over a data set, in inference mode (Keras' <c>model.evaluate</c>), and
+    /// for classification losses the confusion matrix.
+    /// </summary>
     public static Evaluation Evaluate(this ITrainableModel model, float[,] x, Targets y, int batchSize = 32)
     {
         Features.CheckWidth(x, model);
         float[] targets = y.Resolve(model, x.GetLength(0));
-        (double loss, double accuracy) = new TrainingLoop(model, batchSize).Evaluate(Features.AsSpan(x), targets);
-        return new Evaluation(loss, accuracy);
+        int classes = Metrics.ConfusionClasses(model.Loss, model.OutputLength);
+        ConfusionMatrix? confusion = classes == 0 ? null : new ConfusionMatrix(classes);
+        (double loss, double accuracy) = new TrainingLoop(model, batchSize).Evaluate(Features.AsSpan(x), targets, confusion);
+        return new Evaluation(loss, accuracy, confusion);
     }
 
     /// <summary>Outputs for every row of <paramref name="x"/> (Keras' <c>model.predict</c>).</summary>
@@ -96,6 +101,7 @@ public static class ModelExtensions
         Features.CheckWidth(x, model);
         int samples = x.GetLength(0);
         var outputs = new float[samples, model.OutputLength];
+        if (samples == 0) return outputs;
         ReadOnlySpan<float> inputs = Features.AsSpan(x);
         Span<float> flatOutputs = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref outputs[0, 0], outputs.Length);
         for (int start = 0; start < samples; start += batchSize)
@@ -105,6 +111,22 @@ public static class ModelExtensions
                 flatOutputs.Slice(start * model.OutputLength, count * model.OutputLength));
         }
         return outputs;
+    }
+
+    /// <summary>
+    /// The predicted class of every row of <paramref name="x"/>: the arg-max output for the categorical
+    /// losses, output &gt;= 0.5 for one sigmoid output (Keras users' <c>argmax(model.predict(x))</c>).
+    /// </summary>
+    public static int[] PredictClasses(this ITrainableModel model, float[,] x, int batchSize = 256)
+    {
+        float[,] outputs = model.Predict(x, batchSize);
+        int width = model.OutputLength;
+        var classes = new int[outputs.GetLength(0)];
+        if (classes.Length == 0) return classes;
+        ReadOnlySpan<float> flat = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref outputs[0, 0], outputs.Length);
+        for (int i = 0; i < classes.Length; i++)
+            classes[i] = width == 1 ? (flat[i] >= 0.5f ? 1 : 0) : Metrics.ArgMax(flat.Slice(i * width, width));
+        return classes;
     }
 
     /// <summary>

@@ -52,8 +52,8 @@ internal sealed class TrainingLoop
         return (lossSum / order.Length, total == 0 ? double.NaN : (double)correct / total);
     }
 
-    /// <summary>Mean loss (penalties included) and accuracy over all samples, in inference mode.</summary>
-    public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    /// <summary>Mean loss (penalties included) and accuracy over all samples, in inference mode; fills <paramref name="confusion"/> when given.</summary>
+    public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, ConfusionMatrix? confusion = null)
     {
         int samples = inputs.Length / _model.InputLength;
         double lossSum = 0;
@@ -66,6 +66,7 @@ internal sealed class TrainingLoop
             (long batchCorrect, long batchTotal) = Metrics.CountCorrect(_model.Loss, _model.LastOutputs, batchTargets, _model.OutputLength);
             correct += batchCorrect;
             total += batchTotal;
+            if (confusion is not null) Metrics.AddToConfusion(confusion, _model.Loss, _model.LastOutputs, batchTargets, _model.OutputLength);
         }
         return (lossSum / samples + Regularization.Penalty(_model), total == 0 ? double.NaN : (double)correct / total);
     }
