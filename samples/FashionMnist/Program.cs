@@ -30,8 +30,11 @@ ITrainableModel model = options.Model switch
 Console.WriteLine(model.Summary());
 
 var epochTimes = new EpochTimer();
+List<Callback> callbacks = [epochTimes];
+// The batch-norm model trains longest: after 5 epochs at 1e-3 its step shrinks by 0.8 per epoch.
+if (options.Model == "cnn-bn") callbacks.Add(new LearningRateScheduler((epoch, rate) => epoch < 5 ? rate : rate * 0.8f));
 var watch = Stopwatch.StartNew();
-model.Fit(xTrain, data.Train.Labels, epochs: options.Epochs, batchSize: options.BatchSize, optimizer: new Adam(1e-3f), callbacks: [epochTimes]);
+model.Fit(xTrain, data.Train.Labels, epochs: options.Epochs, batchSize: options.BatchSize, optimizer: new Adam(1e-3f), callbacks: callbacks);
 watch.Stop();
 
 Evaluation test = model.Evaluate(xTest, data.Test.Labels);

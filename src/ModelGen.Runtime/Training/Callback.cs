@@ -8,6 +8,9 @@ public abstract class Callback
     /// <summary>Called once before the first epoch.</summary>
     public virtual void OnTrainBegin(FitContext context) { }
 
+    /// <summary>Called before each epoch (0-based), before its first step.</summary>
+    public virtual void OnEpochBegin(int epoch, FitContext context) { }
+
     /// <summary>Called after each epoch with its metrics (validation included).</summary>
     public virtual void OnEpochEnd(int epoch, EpochLogs logs, FitContext context) { }
 

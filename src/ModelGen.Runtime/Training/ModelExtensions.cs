@@ -62,6 +62,7 @@ public static class ModelExtensions
         for (int epoch = 0; epoch < epochs && !context.StopTraining; epoch++)
         {
             if (shuffle) random.Shuffle(order);
+            foreach (Callback callback in callbacks) callback.OnEpochBegin(epoch, context);
             progress?.BeginEpoch(epoch, epochs);
             (double loss, double accuracy) = loop.TrainEpoch(inputs.Slice(0, samples * model.InputLength), targets, order, optimizer, progress);
             var logs = new EpochLogs();

@@ -14,8 +14,18 @@ internal readonly struct LayerNames(LayerPlan layer)
 {
     private readonly string _name = layer.Spec.Name;
 
-    /// <summary><c>Dense1</c>, the prefix of public members.</summary>
-    public string Pascal => char.ToUpperInvariant(_name[0]) + _name.Substring(1);
+    /// <summary><c>Dense1</c>, <c>BatchNormalization1</c> (from <c>batch_normalization1</c>): the prefix of public members.</summary>
+    public string Pascal => ToPascal(_name);
+
+    /// <summary>Keras' snake_case names as C# members: each underscore-separated part capitalized and joined.</summary>
+    public static string ToPascal(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length);
+        foreach (string part in name.Split('_'))
+            if (part.Length > 0) text.Append(char.ToUpperInvariant(part[0])).Append(part, 1, part.Length - 1);
+        // A name of underscores only still needs an identifier.
+        return text.Length == 0 ? "Layer" + name.Length : text.ToString();
+    }
 
     /// <summary><c>dense1</c>, the prefix of locals and fields.</summary>
     private string Camel => char.ToLowerInvariant(_name[0]) + _name.Substring(1);

@@ -139,13 +139,16 @@ internal static class ModelParser
         return declarations;
     }
 
+    // Generated members drop underscores (batch_normalization1 -> BatchNormalization1), so a_b and aB would collide.
+    private static string MemberKey(string name) => name.Replace("_", "");
+
     private static void CheckLayerName(string name, List<LayerSpec> earlier, int index, List<ModelProblem> problems)
     {
         bool identifier = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
         if (!identifier)
             problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' must be letters, digits and underscores, starting with a letter", index, "Name"));
-        else if (earlier.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
-            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' is already used by an earlier layer (names are compared without case); give this layer another Name", index, "Name"));
+        else if (earlier.Any(l => string.Equals(MemberKey(l.Name), MemberKey(name), StringComparison.OrdinalIgnoreCase)))
+            problems.Add(new(ProblemIds.InvalidLayerName, $"Layer name '{name}' is already used by an earlier layer (names are compared without case or underscores); give this layer another Name", index, "Name"));
     }
 
     private static bool DerivesFrom(INamedTypeSymbol? type, string baseName)

@@ -83,6 +83,55 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public void Learning_rate_schedule_sets_the_rate_before_each_epoch()
+    {
+        var (x, y) = Data();
+        var seen = new List<(int Epoch, float Rate)>();
+        var optimizer = new Adam(0.01f);
+        var schedule = new LearningRateScheduler((epoch, rate) =>
+        {
+            seen.Add((epoch, rate));
+            return epoch < 2 ? rate : rate / 2;
+        });
+        new TutorialClassifier().Fit(x, y, epochs: 4, optimizer: optimizer, callbacks: [schedule], verbose: 0);
+
+        Assert.Equal([(0, 0.01f), (1, 0.01f), (2, 0.01f), (3, 0.005f)], seen);
+        Assert.Equal(0.0025f, optimizer.LearningRate);
+        var broken = new LearningRateScheduler((_, _) => -1f);
+        Assert.Throws<InvalidOperationException>(() => new TutorialClassifier().Fit(x, y, epochs: 1, callbacks: [broken], verbose: 0));
+    }
+
+    [Fact]
+    public void Batch_norm_moving_statistics_travel_with_the_weights_file()
+    {
+        var model = new BatchNormDropoutCnn(seed: 1);
+        var random = new Random(5);
+        float[] inputs = Enumerable.Range(0, 8 * BatchNormDropoutCnn.InputLength).Select(_ => (float)random.NextDouble()).ToArray();
+        float[] targets = new float[8 * BatchNormDropoutCnn.TargetLength];
+        for (int b = 0; b < 8; b++) targets[b * 3 + b % 3] = 1;
+        for (int step = 0; step < 3; step++) model.TrainOnBatch(inputs, targets, new Adam());
+        Assert.NotEqual(0f, model.BatchNormalization1MovingMean[0]);
+        string path = Path.Combine(Path.GetTempPath(), $"modelgen-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            model.Save(path);
+            var loaded = new BatchNormDropoutCnn(seed: 2);
+            loaded.Load(path);
+            Assert.Equal(model.Weights.ToArray(), loaded.Weights.ToArray());
+            var expected = new float[8 * BatchNormDropoutCnn.OutputLength];
+            var actual = new float[expected.Length];
+            model.Forward(inputs, expected);
+            loaded.Forward(inputs, actual);
+            Assert.Equal(expected, actual);
+            Assert.Contains(BatchNormDropoutCnn.ParameterTensors, t => t.Name == "batch_normalization1.running_var" && !t.Trainable);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Saved_weights_load_into_a_fresh_model_and_predict_the_same()
     {
         var (x, y) = Data();

@@ -179,7 +179,7 @@ public sealed class DeclarationDiagnosticTests
         public partial class CollidesWithDefault;
         """,
         Verify.Diagnostic("MG0013").WithLocation(0).WithMessage("Layer name '1st' must be letters, digits and underscores, starting with a letter"),
-        Verify.Diagnostic("MG0013").WithLocation(1).WithMessage("Layer name 'dense2' is already used by an earlier layer (names are compared without case); give this layer another Name"));
+        Verify.Diagnostic("MG0013").WithLocation(1).WithMessage("Layer name 'dense2' is already used by an earlier layer (names are compared without case or underscores); give this layer another Name"));
 
     [Fact]
     public Task MG0014_unknown_layer_attribute() => Verify.VerifyWithGeneratorAsync("""
