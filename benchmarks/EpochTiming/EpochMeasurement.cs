@@ -4,16 +4,10 @@ namespace ModelGen.Benchmarks.EpochTiming;
 /// <param name="Model">The model's name in <see cref="ModelCatalog"/>.</param>
 /// <param name="Framework">Who trained it.</param>
 /// <param name="Threads">Threads the framework computed on.</param>
-/// <param name="EpochSeconds">Wall-clock seconds of each timed epoch; empty when the row is pending.</param>
+/// <param name="EpochSeconds">Wall-clock seconds of each timed epoch.</param>
 /// <param name="TestAccuracy">Accuracy on the 10,000 test images after the timed epochs.</param>
 internal sealed record EpochMeasurement(string Model, Framework Framework, int Threads, IReadOnlyList<double> EpochSeconds, double TestAccuracy)
 {
-    /// <summary>Whether the framework cannot train this model yet.</summary>
-    public bool IsPending => EpochSeconds.Count == 0;
-
     /// <summary>Mean wall-clock seconds per timed epoch.</summary>
     public double MeanEpochSeconds => EpochSeconds.Average();
-
-    /// <summary>A row for a model the framework cannot train yet.</summary>
-    public static EpochMeasurement Pending(string model, Framework framework) => new(model, framework, 1, [], double.NaN);
 }

@@ -6,12 +6,12 @@ namespace ModelGen.Benchmarks.EpochTiming;
 /// <param name="Name">The name on the command line and in the table.</param>
 /// <param name="TorchSampleShape">One sample's shape as the TorchSharp model takes it: features, or NCHW's (C, H, W).</param>
 /// <param name="CreateTorch">Builds the TorchSharp twin with fresh weights from torch's global generator.</param>
-/// <param name="CreateModelGen">Builds the ModelGen model; null while the generator emits no members for its layers.</param>
+/// <param name="CreateModelGen">Builds the ModelGen model.</param>
 internal sealed record BenchmarkModel(
     string Name,
     long[] TorchSampleShape,
     Func<torch.nn.Module<torch.Tensor, torch.Tensor>> CreateTorch,
-    Func<ITrainableModel>? CreateModelGen);
+    Func<ITrainableModel> CreateModelGen);
 
 /// <summary>The three Fashion-MNIST models, in the order they are timed.</summary>
 internal static class ModelCatalog
@@ -23,20 +23,7 @@ internal static class ModelCatalog
     public static IReadOnlyList<BenchmarkModel> All { get; } =
     [
         new("mlp", s_features, TorchModels.Mlp, () => new FashionMlp()),
-        new("cnn", s_image, TorchModels.Cnn, CnnFactory()),
-        new("cnn-bn-dropout", s_image, TorchModels.CnnBnDropout, CnnBnDropoutFactory()),
+        new("cnn", s_image, TorchModels.Cnn, () => new FashionCnn()),
+        new("cnn-bn-dropout", s_image, TorchModels.CnnBnDropout, () => new FashionCnnBnDropout()),
     ];
-
-    // FashionCnn and FashionCnnBnDropout are declared and checked by the analyzers in every build,
-    // but until the generator emits Conv2D, pooling, batch normalization and dropout they have no
-    // generated members and do not implement ITrainableModel (EpochTiming.csproj, ModelGenCnn).
-#if MODELGEN_CNN
-    private static Func<ITrainableModel>? CnnFactory() => () => new FashionCnn();
-
-    private static Func<ITrainableModel>? CnnBnDropoutFactory() => () => new FashionCnnBnDropout();
-#else
-    private static Func<ITrainableModel>? CnnFactory() => null;
-
-    private static Func<ITrainableModel>? CnnBnDropoutFactory() => null;
-#endif
 }

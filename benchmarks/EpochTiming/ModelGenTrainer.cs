@@ -17,8 +17,9 @@ internal static class ModelGenTrainer
     /// </summary>
     public static EpochMeasurement Measure(BenchmarkModel spec, FashionData data, TimingOptions options)
     {
-        ITrainableModel model = spec.CreateModelGen!();
+        ITrainableModel model = spec.CreateModelGen();
         var optimizer = new Adam(learningRate: 1e-3f);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec.Name} ModelGen: {model.Parameters.Length:N0} trainable parameters"));
         int inputLength = model.InputLength;
         float[] warmupInputs = new float[options.BatchSize * inputLength];
         float[] warmupTargets = new float[options.BatchSize];

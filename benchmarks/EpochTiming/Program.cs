@@ -30,9 +30,7 @@ using (var torchData = options.Frameworks.Contains(Framework.TorchSharp) ? Torch
             foreach (int threads in options.Threads)
                 measurements.Add(TorchTrainer.Measure(model, torchData, threads, options));
         if (options.Frameworks.Contains(Framework.ModelGen))
-            measurements.Add(model.CreateModelGen is null
-                ? EpochMeasurement.Pending(model.Name, Framework.ModelGen)
-                : ModelGenTrainer.Measure(model, data, options));
+            measurements.Add(ModelGenTrainer.Measure(model, data, options));
     }
 }
 

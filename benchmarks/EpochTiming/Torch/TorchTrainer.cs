@@ -24,6 +24,8 @@ internal static class TorchTrainer
         torch.manual_seed(options.Seed);
         using var generator = new Generator((ulong)options.Seed);
         using nn.Module<Tensor, Tensor> model = spec.CreateTorch();
+        long parameterCount = model.parameters().Sum(p => p.numel());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spec.Name} TorchSharp: {parameterCount:N0} trainable parameters"));
         // Keras' and ModelGen's Adam epsilon (1e-7) rather than torch's 1e-8; the cost is the same.
         using var optimizer = optim.Adam(model.parameters(), lr: 1e-3, eps: 1e-7);
         using var loss = nn.CrossEntropyLoss();
