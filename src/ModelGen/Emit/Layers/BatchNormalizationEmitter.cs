@@ -28,15 +28,9 @@ internal sealed class BatchNormalizationEmitter : LayerEmitter
         string pascal = new LayerNames(layer).Pascal;
         int channels = Channels(layer), offset = layer.ParameterOffset;
         string state = $"ParameterCount + {layer.StateOffset}";
+        EmitTrainedView(writer, pascal + "Gamma", $"{layer.Spec.Name} scale (gamma), ({channels}).", offset, channels);
+        EmitTrainedView(writer, pascal + "Beta", $"{layer.Spec.Name} offset (beta), ({channels}).", offset + channels, channels);
         writer.Line($$"""
-            /// <summary>{{layer.Spec.Name}} scale (gamma), ({{channels}}).</summary>
-            public global::System.Span<float> {{pascal}}Gamma => new global::System.Span<float>(_parameters, {{offset}}, {{channels}});
-            /// <summary>Gradient of the loss with respect to <see cref="{{pascal}}Gamma"/>.</summary>
-            public global::System.Span<float> {{pascal}}GammaGradient => new global::System.Span<float>(_gradients, {{offset}}, {{channels}});
-            /// <summary>{{layer.Spec.Name}} offset (beta), ({{channels}}).</summary>
-            public global::System.Span<float> {{pascal}}Beta => new global::System.Span<float>(_parameters, {{offset + channels}}, {{channels}});
-            /// <summary>Gradient of the loss with respect to <see cref="{{pascal}}Beta"/>.</summary>
-            public global::System.Span<float> {{pascal}}BetaGradient => new global::System.Span<float>(_gradients, {{offset + channels}}, {{channels}});
             /// <summary>{{layer.Spec.Name}} moving mean, ({{channels}}), used in inference; state, not trained.</summary>
             public global::System.Span<float> {{pascal}}MovingMean => new global::System.Span<float>(_parameters, {{state}}, {{channels}});
             /// <summary>{{layer.Spec.Name}} moving variance, ({{channels}}), used in inference; state, not trained.</summary>

@@ -27,12 +27,7 @@ internal sealed class Conv2DEmitter : LayerEmitter
                     $"{layer.Input.Dimensions[0]}, {layer.Input.Dimensions[1]}, {Channels(layer)}, {conv.Filters}, {conv.KernelSize}, {conv.Stride}, {conv.Dilation}, global::ModelGen.Padding.{conv.Padding});");
     }
 
-    public override IEnumerable<Workspace> Workspaces(LayerPlan layer)
-    {
-        int patches = PatchesPerSample(layer);
-        yield return new Workspace("Patches", "float", patches, "im2col patch matrix");
-        yield return new Workspace("PatchGradient", "float", patches, "dLoss/dPatches before col2im", UsedByPredict: false);
-    }
+    public override IEnumerable<Workspace> Workspaces(LayerPlan layer) => [Patches(layer), PatchGradient(layer)];
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer)
     {
@@ -40,19 +35,9 @@ internal sealed class Conv2DEmitter : LayerEmitter
         string pascal = new LayerNames(layer).Pascal;
         int kernelLength = KernelLength(layer);
         string shape = $"({conv.KernelSize}, {conv.KernelSize}, {Channels(layer)}, {conv.Filters})";
-        writer.Line($$"""
-            /// <summary>{{conv.Name}} kernel, {{shape}}: kernel rows x kernel columns x input channels x filters.</summary>
-            public global::System.Span<float> {{pascal}}Kernel => new global::System.Span<float>(_parameters, {{layer.ParameterOffset}}, {{kernelLength}});
-            /// <summary>Gradient of the loss with respect to <see cref="{{pascal}}Kernel"/>.</summary>
-            public global::System.Span<float> {{pascal}}KernelGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset}}, {{kernelLength}});
-            """);
-        if (!conv.UseBias) return;
-        writer.Line($$"""
-            /// <summary>{{conv.Name}} bias, ({{conv.Filters}}).</summary>
-            public global::System.Span<float> {{pascal}}Bias => new global::System.Span<float>(_parameters, {{layer.ParameterOffset + kernelLength}}, {{conv.Filters}});
-            /// <summary>Gradient of the loss with respect to <see cref="{{pascal}}Bias"/>.</summary>
-            public global::System.Span<float> {{pascal}}BiasGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset + kernelLength}}, {{conv.Filters}});
-            """);
+        EmitTrainedView(writer, pascal + "Kernel", $"{conv.Name} kernel, {shape}: kernel rows x kernel columns x input channels x filters.", layer.ParameterOffset, kernelLength);
+        if (conv.UseBias)
+            EmitTrainedView(writer, pascal + "Bias", $"{conv.Name} bias, ({conv.Filters}).", layer.ParameterOffset + kernelLength, conv.Filters);
     }
 
     public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)
@@ -77,7 +62,7 @@ internal sealed class Conv2DEmitter : LayerEmitter
 
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
     {
-        string patches = WorkspaceSpan(layer, new Workspace("Patches", "float", PatchesPerSample(layer), ""), batched);
+        string patches = WorkspaceSpan(layer, Patches(layer), batched);
         writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)});");
     }
 
@@ -86,12 +71,16 @@ internal sealed class Conv2DEmitter : LayerEmitter
         var conv = (Conv2DSpec)layer.Spec;
         string pascal = new LayerNames(layer).Pascal;
         string biasGradient = conv.UseBias ? pascal + "BiasGradient" : "default";
-        int perSample = PatchesPerSample(layer);
-        string patches = WorkspaceSpan(layer, new Workspace("Patches", "float", perSample, ""), batched: true);
-        string patchGradient = WorkspaceSpan(layer, new Workspace("PatchGradient", "float", perSample, ""), batched: true);
+        string patches = WorkspaceSpan(layer, Patches(layer), batched: true);
+        string patchGradient = WorkspaceSpan(layer, PatchGradient(layer), batched: true);
         writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, " +
                     $"{patches}, {patchGradient}, {batch}, in {Geometry(layer)});");
     }
+
+    private static Workspace Patches(LayerPlan layer) => new("Patches", "float", PatchesPerSample(layer), "im2col patch matrix");
+
+    private static Workspace PatchGradient(LayerPlan layer) =>
+        new("PatchGradient", "float", PatchesPerSample(layer), "dLoss/dPatches before col2im", UsedByPredict: false);
 
     private static string Geometry(LayerPlan layer) => new LayerNames(layer).Pascal + "Geometry";
 

@@ -20,21 +20,11 @@ internal sealed class DenseEmitter : LayerEmitter
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer)
     {
         var dense = (DenseSpec)layer.Spec;
-        var names = new LayerNames(layer);
+        string pascal = new LayerNames(layer).Pascal;
         int inputs = layer.Input.Length, kernelLength = inputs * dense.Units;
-        writer.Line($$"""
-            /// <summary>{{dense.Name}} kernel, ({{inputs}}, {{dense.Units}}): inputs x units.</summary>
-            public global::System.Span<float> {{names.Pascal}}Kernel => new global::System.Span<float>(_parameters, {{layer.ParameterOffset}}, {{kernelLength}});
-            /// <summary>Gradient of the loss with respect to <see cref="{{names.Pascal}}Kernel"/>.</summary>
-            public global::System.Span<float> {{names.Pascal}}KernelGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset}}, {{kernelLength}});
-            """);
-        if (!dense.UseBias) return;
-        writer.Line($$"""
-            /// <summary>{{dense.Name}} bias, ({{dense.Units}}).</summary>
-            public global::System.Span<float> {{names.Pascal}}Bias => new global::System.Span<float>(_parameters, {{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
-            /// <summary>Gradient of the loss with respect to <see cref="{{names.Pascal}}Bias"/>.</summary>
-            public global::System.Span<float> {{names.Pascal}}BiasGradient => new global::System.Span<float>(_gradients, {{layer.ParameterOffset + kernelLength}}, {{dense.Units}});
-            """);
+        EmitTrainedView(writer, pascal + "Kernel", $"{dense.Name} kernel, ({inputs}, {dense.Units}): inputs x units.", layer.ParameterOffset, kernelLength);
+        if (dense.UseBias)
+            EmitTrainedView(writer, pascal + "Bias", $"{dense.Name} bias, ({dense.Units}).", layer.ParameterOffset + kernelLength, dense.Units);
     }
 
     public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)

@@ -59,6 +59,18 @@ internal abstract class LayerEmitter
     /// </summary>
     public abstract void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch);
 
+    /// <summary>
+    /// A public span over one trained tensor in <c>_parameters</c>, and its twin over <c>_gradients</c>:
+    /// every kind with parameters names them this way (<c>Dense1Kernel</c>, <c>Dense1KernelGradient</c>).
+    /// </summary>
+    protected static void EmitTrainedView(SourceWriter writer, string member, string summary, int offset, int length) =>
+        writer.Line($$"""
+            /// <summary>{{summary}}</summary>
+            public global::System.Span<float> {{member}} => new global::System.Span<float>(_parameters, {{offset}}, {{length}});
+            /// <summary>Gradient of the loss with respect to <see cref="{{member}}"/>.</summary>
+            public global::System.Span<float> {{member}}Gradient => new global::System.Span<float>(_gradients, {{offset}}, {{length}});
+            """);
+
     /// <summary>A span over <paramref name="workspace"/>: the batch's slice, or <c>Predict</c>'s own buffer.</summary>
     protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, bool batched)
     {
