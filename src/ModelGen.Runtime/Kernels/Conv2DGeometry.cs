@@ -41,10 +41,18 @@ public readonly record struct Conv2DGeometry(
     public int PatchRows(int batch) => batch * OutHeight * OutWidth;
 
     /// <summary>
-    /// Floats in each of the <c>patches</c> and <c>dPatches</c> workspaces: <c>PatchRows(batch) * PatchLength</c>,
-    /// or 0 when <see cref="InputIsPatchMatrix"/>.
+    /// Samples whose patches are built and multiplied at a time: as many as fit in about 512 KB, so
+    /// the patch matrix is still in cache when the product reads it, and at least one.
     /// </summary>
-    public int WorkspaceLength(int batch) => InputIsPatchMatrix ? 0 : PatchRows(batch) * PatchLength;
+    public int ChunkSamples => Math.Max(1, ChunkFloats / Math.Max(1, OutHeight * OutWidth * PatchLength));
+
+    private const int ChunkFloats = 128 * 1024;
+
+    /// <summary>
+    /// Floats in each of the <c>patches</c> and <c>dPatches</c> workspaces: the patch matrix of
+    /// <c>min(batch, ChunkSamples)</c> samples, or 0 when <see cref="InputIsPatchMatrix"/>.
+    /// </summary>
+    public int WorkspaceLength(int batch) => InputIsPatchMatrix ? 0 : PatchRows(Math.Min(batch, ChunkSamples)) * PatchLength;
 
     /// <summary>
     /// True for a 1x1 kernel with stride 1 and no padding: every pixel is its own patch, so the input

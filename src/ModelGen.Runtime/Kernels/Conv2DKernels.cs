@@ -8,32 +8,49 @@ namespace ModelGen.Kernels;
 /// output <c>(batch, OutHeight, OutWidth, Filters)</c>, all row-major; sizes in <see cref="Conv2DGeometry"/>.
 /// </summary>
 /// <remarks>
-/// im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
+/// Layers with short patches (few input channels) run as a direct convolution (<see cref="DirectConvolution"/>);
+/// the rest as im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
 /// multiplied by the kernel with <see cref="DenseKernels"/>, so convolution shares the dense layer's
 /// register-blocked loop, and in NHWC the product already is the next layer's input. Backward runs
 /// the dense backward on the patches and scatters the patch gradient back onto the input (col2im).
-/// The workspaces hold nothing between calls (backward rebuilds the patches), so every convolution
-/// of a model may share one pair, sliced to <see cref="Conv2DGeometry.WorkspaceLength"/>.
+/// Both passes walk the batch in chunks of <see cref="Conv2DGeometry.ChunkSamples"/> samples, so the
+/// patch matrix a product reads was written moments before and is still in cache, and the
+/// workspaces hold one chunk rather than the batch. They hold nothing between calls (backward
+/// rebuilds the patches), so every convolution of a model may share one pair.
 /// </remarks>
 public static class Conv2DKernels
 {
     /// <summary>
     /// <c>output[n, oy, ox, f] = bias[f] + sum_{ky, kx, c} input[n, oy*s - padTop + ky*d, ox*s - padLeft + kx*d, c] * kernel[ky, kx, c, f]</c>,
-    /// cells outside the input counting as zero. An empty bias means none. <paramref name="patches"/>
-    /// is a workspace of <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
+    /// cells outside the input counting as zero, clamped at zero when <paramref name="relu"/> is set.
+    /// An empty bias means none. <paramref name="patches"/> is a workspace of at least
+    /// <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
     /// </summary>
-    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output,
-        Span<float> patches, int batch, in Conv2DGeometry geometry)
+    public static unsafe void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output,
+        Span<float> patches, int batch, in Conv2DGeometry geometry, bool relu = false)
     {
         CheckShapes(input, kernel, bias, output, batch, geometry);
-        ReadOnlySpan<float> patchMatrix = input;
-        if (!geometry.InputIsPatchMatrix)
+        if (DirectConvolution.Suits(geometry))
         {
-            Guard.Length(patches, geometry.WorkspaceLength(batch), nameof(patches));
-            PatchMatrix.Gather(input, patches, batch, geometry);
-            patchMatrix = patches;
+            fixed (float* x = input, k = kernel, b = bias, y = output)
+                DirectConvolution.Forward(x, k, b, y, batch, geometry, relu);
+            return;
         }
-        DenseKernels.Forward(patchMatrix, kernel, bias, output, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters);
+        if (geometry.InputIsPatchMatrix)
+        {
+            DenseKernels.Forward(input, kernel, bias, output, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters, relu);
+            return;
+        }
+        CheckWorkspace(patches, batch, geometry);
+        int chunk = geometry.ChunkSamples, inputLength = geometry.InputLength(1), outputLength = geometry.OutputLength(1);
+        for (int first = 0; first < batch; first += chunk)
+        {
+            int samples = Math.Min(chunk, batch - first);
+            Span<float> chunkPatches = patches[..geometry.WorkspaceLength(samples)];
+            PatchMatrix.Gather(input.Slice(first * inputLength, samples * inputLength), chunkPatches, samples, geometry);
+            DenseKernels.Forward(chunkPatches, kernel, bias, output.Slice(first * outputLength, samples * outputLength),
+                geometry.PatchRows(samples), geometry.PatchLength, geometry.Filters, relu);
+        }
     }
 
     /// <summary>
@@ -41,30 +58,47 @@ public static class Conv2DKernels
     /// <paramref name="dKernel"/> and <paramref name="dBias"/> (<c>+=</c>) and overwrites
     /// <paramref name="dInput"/>. An empty <paramref name="dBias"/> means no bias; an empty
     /// <paramref name="dInput"/> skips the input gradient, and then <paramref name="dPatches"/> may be
-    /// empty too. Both workspaces hold <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
+    /// empty too. Both workspaces hold at least <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
     /// </summary>
-    public static void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
+    public static unsafe void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
         Span<float> dKernel, Span<float> dBias, Span<float> dInput, Span<float> patches, Span<float> dPatches, int batch, in Conv2DGeometry geometry)
     {
         CheckShapes(input, kernel, dBias, dOutput, batch, geometry);
         Guard.Length(dKernel, geometry.KernelLength, nameof(dKernel));
         if (!dInput.IsEmpty) Guard.Length(dInput, geometry.InputLength(batch), nameof(dInput));
-        int rows = geometry.PatchRows(batch);
+        if (DirectConvolution.Suits(geometry))
+        {
+            fixed (float* x = input, k = kernel, dy = dOutput, dk = dKernel, db = dBias, dx = dInput)
+                DirectConvolution.Backward(x, k, dy, dk, db, dx, batch, geometry);
+            return;
+        }
         if (geometry.InputIsPatchMatrix)
         {
-            DenseKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, rows, geometry.PatchLength, geometry.Filters);
+            DenseKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters);
             return;
         }
-        Guard.Length(patches, geometry.WorkspaceLength(batch), nameof(patches));
-        PatchMatrix.Gather(input, patches, batch, geometry);
-        if (dInput.IsEmpty)
+        CheckWorkspace(patches, batch, geometry);
+        if (!dInput.IsEmpty) CheckWorkspace(dPatches, batch, geometry);
+        int chunk = geometry.ChunkSamples, inputLength = geometry.InputLength(1), outputLength = geometry.OutputLength(1);
+        for (int first = 0; first < batch; first += chunk)
         {
-            DenseKernels.Backward(patches, kernel, dOutput, dKernel, dBias, Span<float>.Empty, rows, geometry.PatchLength, geometry.Filters);
-            return;
+            int samples = Math.Min(chunk, batch - first), length = geometry.WorkspaceLength(samples);
+            Span<float> chunkPatches = patches[..length];
+            PatchMatrix.Gather(input.Slice(first * inputLength, samples * inputLength), chunkPatches, samples, geometry);
+            Span<float> chunkPatchGradient = dInput.IsEmpty ? default : dPatches[..length];
+            DenseKernels.Backward(chunkPatches, kernel, dOutput.Slice(first * outputLength, samples * outputLength), dKernel, dBias, chunkPatchGradient,
+                geometry.PatchRows(samples), geometry.PatchLength, geometry.Filters);
+            if (!dInput.IsEmpty)
+                PatchMatrix.ScatterAdd(chunkPatchGradient, dInput.Slice(first * inputLength, samples * inputLength), samples, geometry);
         }
-        Guard.Length(dPatches, geometry.WorkspaceLength(batch), nameof(dPatches));
-        DenseKernels.Backward(patches, kernel, dOutput, dKernel, dBias, dPatches, rows, geometry.PatchLength, geometry.Filters);
-        PatchMatrix.ScatterAdd(dPatches, dInput, batch, geometry);
+    }
+
+    private static void CheckWorkspace(ReadOnlySpan<float> workspace, int batch, in Conv2DGeometry geometry,
+        [CallerArgumentExpression(nameof(workspace))] string name = "")
+    {
+        int needed = geometry.WorkspaceLength(batch);
+        if (workspace.Length < needed)
+            throw new ArgumentException($"Expected at least {needed} floats in {name}, got {workspace.Length}.", name);
     }
 
     /// <summary>Scalar twin of <see cref="Forward"/> straight from the definition, the reference for tests.</summary>

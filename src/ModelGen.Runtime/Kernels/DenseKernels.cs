@@ -9,16 +9,34 @@ namespace ModelGen.Kernels;
 /// input <c>(batch, inputs)</c>, kernel <c>(inputs, units)</c>, bias <c>(units)</c>, output <c>(batch, units)</c>.
 /// </summary>
 /// <remarks>
-/// The forward keeps a block of output columns in registers and streams the kernel rows past them,
-/// so each kernel element costs one load and one FMA. Column blocks narrow from four Vector512s
-/// down to Vector128 and then single columns, which makes every width exact.
+/// With AVX-512 all three products (forward, dKernel, dInput) run on <see cref="MatrixMultiply"/>'s
+/// register-blocked tiles, split over <see cref="ComputeThreads.Count"/> threads when large enough.
+/// Elsewhere a portable path keeps a block of output columns in registers per sample, with
+/// Vector256/Vector128 and scalar columns, so every width is exact on every machine.
 /// </remarks>
 public static class DenseKernels
 {
-    /// <summary><c>output[b, o] = bias[o] + sum_i input[b, i] * kernel[i, o]</c>. An empty bias means none.</summary>
-    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output, int batch, int inputs, int units)
+    /// <summary>
+    /// <c>output[b, o] = bias[o] + sum_i input[b, i] * kernel[i, o]</c>, clamped at zero when
+    /// <paramref name="relu"/> is set (the activation fused into the store). An empty bias means none.
+    /// </summary>
+    public static unsafe void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output,
+        int batch, int inputs, int units, bool relu = false)
     {
         CheckShapes(input.Length, kernel.Length, bias.Length, output.Length, batch, inputs, units);
+        if (!MatrixMultiply.IsSupported)
+        {
+            PortableForward(input, kernel, bias, output, batch, inputs, units);
+            if (relu) ActivationKernels.Relu(output, output);
+            return;
+        }
+        fixed (float* x = input, w = kernel, b = bias, y = output)
+            new ProductJob(x, inputs, 1, w, b, y, batch, units, inputs, accumulate: false, relu).Run();
+    }
+
+    /// <summary>The path for machines without AVX-512 (internal so tests can check it on any machine).</summary>
+    internal static void PortableForward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output, int batch, int inputs, int units)
+    {
         ref float k = ref MemoryMarshal.GetReference(kernel);
         for (int b = 0; b < batch; b++)
         {
@@ -99,13 +117,34 @@ public static class DenseKernels
     /// <c>dInput = dOutput · kernelᵀ</c>. An empty <paramref name="dInput"/> skips the input gradient;
     /// an empty <paramref name="dBias"/> means the layer has no bias.
     /// </summary>
-    public static void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
+    public static unsafe void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
         Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units)
     {
         CheckShapes(input.Length, kernel.Length, dBias.Length, dOutput.Length, batch, inputs, units);
         VectorMath.CheckSameLength(kernel.Length, dKernel.Length);
         if (!dInput.IsEmpty) VectorMath.CheckSameLength(batch * inputs, dInput.Length);
+        if (!MatrixMultiply.IsSupported)
+        {
+            PortableBackward(input, kernel, dOutput, dKernel, dBias, dInput, batch, inputs, units);
+            return;
+        }
 
+        if (!dBias.IsEmpty)
+            for (int b = 0; b < batch; b++) VectorMath.MultiplyAdd(dOutput.Slice(b * units, units), 1f, dBias);
+        // dInput = dOutput · kernelᵀ reads the kernel transposed, (units, inputs), so its rows stream like a forward pass.
+        Span<float> kernelTransposed = dInput.IsEmpty ? default : TransposeScratch.Transpose(kernel, inputs, units);
+        fixed (float* x = input, dy = dOutput, dw = dKernel, dx = dInput, wt = kernelTransposed)
+        {
+            // dKernel += inputᵀ · dOutput: A = inputᵀ, read in place with its strides swapped.
+            new ProductJob(x, 1, inputs, dy, null, dw, inputs, units, batch, accumulate: true, relu: false).Run();
+            if (dx != null) new ProductJob(dy, units, 1, wt, null, dx, batch, inputs, units, accumulate: false, relu: false).Run();
+        }
+    }
+
+    /// <summary>The backward for machines without AVX-512 (internal so tests can check it on any machine).</summary>
+    internal static void PortableBackward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units)
+    {
         for (int b = 0; b < batch; b++)
         {
             ReadOnlySpan<float> dRow = dOutput.Slice(b * units, units);

@@ -30,6 +30,12 @@ internal sealed record Conv2DCase(
         new("1 channel, 33 filters, same (an MNIST first layer)", 3, 8, 7, 1, 33, 3, 1, 1, Padding.Same),
         new("1x1 kernel, 20 channels, 16 filters", 1, 4, 4, 20, 16, 1, 1, 1, Padding.Valid),
         new("dilation 3, 5 channels, 9 filters, no bias", 2, 9, 8, 5, 9, 3, 1, 3, Padding.Same, HasBias: false),
+        // Short patches and filters in sixteens take the direct convolution instead of im2col.
+        new("direct: 1 channel, 32 filters, same", 2, 8, 7, 1, 32, 3, 1, 1, Padding.Same),
+        new("direct: 3 channels, 48 filters, stride 2, dilation 2, no bias", 2, 9, 9, 3, 48, 3, 2, 2, Padding.Same, HasBias: false),
+        new("direct: 2 channels, 16 filters, valid", 1, 6, 5, 2, 16, 2, 1, 1, Padding.Valid),
+        // 38 * 38 * 72 patch floats per sample exceed one chunk, so the batch runs as three chunks.
+        new("40x40x8, 3 samples in three chunks", 3, 40, 40, 8, 20, 3, 1, 1, Padding.Valid),
     ];
 
     public static TheoryData<string> GradientNames => new(Gradient.Select(c => c.Name));

@@ -3,9 +3,10 @@ using ModelGen.Runtime.Tests.Numerics;
 namespace ModelGen.Kernels.Tests;
 
 /// <summary>
-/// <see cref="DenseKernels"/> against its scalar twins. The unit counts walk every column block of
-/// the forward (four Vector512s, one Vector512, Vector256, Vector128, single columns) and the input
-/// counts every chunk of the backward's dot products.
+/// <see cref="DenseKernels"/> against its scalar twins. The shapes walk every tile of the AVX-512
+/// product (6x64, 1x64, 6x16, 1x16, 1x8, single columns, in each of its three roles: forward,
+/// dKernel over the inputs, dInput over the batch) and every column block of the portable path
+/// (four Vector512s, one Vector512, Vector256, Vector128, single columns), which is checked too.
 /// </summary>
 /// <remarks>
 /// Tolerance as in <see cref="VectorMathParityTests"/>: 1e-5 relative to the sum of the magnitudes
@@ -20,7 +21,7 @@ public sealed class DenseKernelsParityTests
         get
         {
             var data = new TheoryData<int, int, int, bool>();
-            foreach (var (batch, inputs, units) in new[] { (1, 10, 64), (3, 37, 13), (5, 13, 5), (2, 7, 1), (4, 64, 65), (1, 1, 1), (2, 3, 17), (3, 20, 80) })
+            foreach (var (batch, inputs, units) in new[] { (1, 10, 64), (3, 37, 13), (5, 13, 5), (2, 7, 1), (4, 64, 65), (1, 1, 1), (2, 3, 17), (3, 20, 80), (7, 30, 64), (13, 9, 130), (12, 50, 24), (6, 12, 200) })
             {
                 data.Add(batch, inputs, units, true);
                 data.Add(batch, inputs, units, false);
@@ -41,12 +42,70 @@ public sealed class DenseKernelsParityTests
         float[] simd = RandomFloats.Filled(batch * units, float.NaN);
 
         DenseKernels.Forward(input, kernel, bias, simd, batch, inputs, units);
+        float[] portable = RandomFloats.Filled(batch * units, float.NaN);
+        DenseKernels.PortableForward(input, kernel, bias, portable, batch, inputs, units);
 
         float[] reference = new float[batch * units];
         DenseKernels.ForwardReference(input, kernel, bias, reference, batch, inputs, units);
         float[] magnitude = new float[batch * units];
         DenseKernels.ForwardReference(Absolute(input), Absolute(kernel), Absolute(bias), magnitude, batch, inputs, units);
         NumericAssert.CloseToScale(reference, simd, magnitude, RelativeTolerance, $"Forward ({batch}, {inputs}, {units}), bias {hasBias}");
+        NumericAssert.CloseToScale(reference, portable, magnitude, RelativeTolerance, $"Portable forward ({batch}, {inputs}, {units}), bias {hasBias}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Forward_with_fused_relu_clamps_what_plain_forward_writes(int batch, int inputs, int units, bool hasBias)
+    {
+        var random = new Random(batch * 10_000 + inputs * 100 + units);
+        float[] input = RandomFloats.Uniform(random, batch * inputs);
+        float[] kernel = RandomFloats.Uniform(random, inputs * units);
+        float[] bias = RandomFloats.Uniform(random, hasBias ? units : 0);
+        float[] plain = new float[batch * units], fused = new float[batch * units];
+
+        DenseKernels.Forward(input, kernel, bias, plain, batch, inputs, units);
+        DenseKernels.Forward(input, kernel, bias, fused, batch, inputs, units, relu: true);
+
+        // Uniform inputs in [-1, 1) make some outputs negative in any shape with a few of them.
+        if (plain.Length >= 8) Assert.Contains(plain, v => v < 0);
+        Assert.Equal(Array.ConvertAll(plain, v => MathF.Max(v, 0f)), fused);
+    }
+
+    /// <summary>
+    /// A product large enough to be split over two threads gives the same bits as one thread:
+    /// each output element is still one thread's sum in the same order.
+    /// </summary>
+    [Fact]
+    public void Two_threads_give_the_bits_of_one()
+    {
+        const int batch = 64, inputs = 300, units = 130;
+        var random = new Random(7);
+        float[] input = RandomFloats.Uniform(random, batch * inputs);
+        float[] kernel = RandomFloats.Uniform(random, inputs * units);
+        float[] bias = RandomFloats.Uniform(random, units);
+        float[] dOutput = RandomFloats.Uniform(random, batch * units);
+        var one = Run(threads: 1);
+        var two = Run(threads: 2);
+        Assert.Equal(one.Output, two.Output);
+        Assert.Equal(one.DKernel, two.DKernel);
+        Assert.Equal(one.DInput, two.DInput);
+
+        (float[] Output, float[] DKernel, float[] DInput) Run(int threads)
+        {
+            float[] output = new float[batch * units], dKernel = new float[inputs * units], dInput = new float[batch * inputs];
+            int previous = ComputeThreads.Count;
+            ComputeThreads.Count = threads;
+            try
+            {
+                DenseKernels.Forward(input, kernel, bias, output, batch, inputs, units);
+                DenseKernels.Backward(input, kernel, dOutput, dKernel, new float[units], dInput, batch, inputs, units);
+            }
+            finally
+            {
+                ComputeThreads.Count = previous;
+            }
+            return (output, dKernel, dInput);
+        }
     }
 
     /// <summary>
@@ -69,6 +128,8 @@ public sealed class DenseKernelsParityTests
         float[] dInput = RandomFloats.Filled(batch * inputs, float.NaN);
 
         DenseKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, batch, inputs, units);
+        float[] portableDKernel = (float[])dKernelStart.Clone(), portableDBias = (float[])dBiasStart.Clone(), portableDInput = new float[batch * inputs];
+        DenseKernels.PortableBackward(input, kernel, dOutput, portableDKernel, portableDBias, portableDInput, batch, inputs, units);
 
         var fromZero = new Gradients(inputs * units, dBias.Length, batch * inputs);
         DenseKernels.BackwardReference(input, kernel, dOutput, fromZero.Kernel, fromZero.Bias, fromZero.Input, batch, inputs, units);
@@ -79,6 +140,9 @@ public sealed class DenseKernelsParityTests
         NumericAssert.CloseToScale(Add(dKernelStart, fromZero.Kernel), dKernel, Add(Absolute(dKernelStart), magnitude.Kernel), RelativeTolerance, $"dKernel {shape}");
         NumericAssert.CloseToScale(Add(dBiasStart, fromZero.Bias), dBias, Add(Absolute(dBiasStart), magnitude.Bias), RelativeTolerance, $"dBias {shape}");
         NumericAssert.CloseToScale(fromZero.Input, dInput, magnitude.Input, RelativeTolerance, $"dInput {shape}");
+        NumericAssert.CloseToScale(Add(dKernelStart, fromZero.Kernel), portableDKernel, Add(Absolute(dKernelStart), magnitude.Kernel), RelativeTolerance, $"portable dKernel {shape}");
+        NumericAssert.CloseToScale(Add(dBiasStart, fromZero.Bias), portableDBias, Add(Absolute(dBiasStart), magnitude.Bias), RelativeTolerance, $"portable dBias {shape}");
+        NumericAssert.CloseToScale(fromZero.Input, portableDInput, magnitude.Input, RelativeTolerance, $"portable dInput {shape}");
     }
 
     [Theory]

@@ -53,7 +53,7 @@ public sealed class KernelLengthMismatchTests
         ["Conv2D backward dOutput"] = (() => Conv2DKernels.Backward(new float[64], new float[54], new float[23], new float[54], new float[3], new float[64], new float[144], new float[144], Batch, Conv), 24, 23),
         ["Conv2D backward dKernel"] = (() => Conv2DKernels.Backward(new float[64], new float[54], new float[24], new float[53], new float[3], new float[64], new float[144], new float[144], Batch, Conv), 54, 53),
         ["Conv2D backward dInput"] = (() => Conv2DKernels.Backward(new float[64], new float[54], new float[24], new float[54], new float[3], new float[65], new float[144], new float[144], Batch, Conv), 64, 65),
-        ["Conv2D backward dPatches"] = (() => Conv2DKernels.Backward(new float[64], new float[54], new float[24], new float[54], new float[3], new float[64], new float[144], new float[145], Batch, Conv), 144, 145),
+        ["Conv2D backward dPatches"] = (() => Conv2DKernels.Backward(new float[64], new float[54], new float[24], new float[54], new float[3], new float[64], new float[144], new float[143], Batch, Conv), 144, 143),
         ["Max pool argmax"] = (() => Pooling2DKernels.MaxForward(new float[64], new float[16], new int[15], Batch, Pool), 16, 15),
         ["Max pool backward dInput"] = (() => Pooling2DKernels.MaxBackward(new float[16], new int[16], new float[65], Batch, Pool), 64, 65),
         ["Average pool output"] = (() => Pooling2DKernels.AvgForward(new float[64], new float[17], Batch, Pool), 16, 17),
