@@ -96,7 +96,8 @@ internal sealed class ModelEmitter
             foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
             {
                 var names = new LayerNames(layer);
-                _writer.Line($"private {workspace.ElementType}[] {names.WorkspaceField(workspace.Suffix)} = []; // (B, {workspace.PerSample}) {workspace.Description}");
+                string size = workspace.BatchedLength is null ? $"(B, {workspace.PerSample})" : $"{workspace.BatchedLength}";
+                _writer.Line($"private {workspace.ElementType}[] {names.WorkspaceField(workspace.Suffix)} = []; // {size} {workspace.Description}");
                 if (workspace.UsedByPredict)
                     _writer.Line($"private readonly {workspace.ElementType}[] {names.PredictWorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.PerSample}];");
             }
@@ -163,7 +164,7 @@ internal sealed class ModelEmitter
             emitter.EmitForward(_writer, layer, input, output, "1", batched: false);
             (ActivationKind activation, float slope) = emitter.Activation(layer);
             string? call = ActivationEmitter.Forward(activation, slope, output, output, layer.Output.Length);
-            if (call is not null) _writer.Line(call);
+            if (call is not null && !ReluIsFused(emitter, activation)) _writer.Line(call);
             offset += layer.IsLast ? 0 : layer.Output.Length;
             input = output;
         }
@@ -211,7 +212,7 @@ internal sealed class ModelEmitter
             }
             emitter.EmitForward(_writer, layer, input, z, "batch", batched: true);
             string? call = ActivationEmitter.Forward(activation, slope, z, output, layer.Output.Length);
-            if (call is not null) _writer.Line(call);
+            if (call is not null && !ReluIsFused(emitter, activation)) _writer.Line(call);
             input = output;
         }
         _writer.Close();
@@ -309,7 +310,7 @@ internal sealed class ModelEmitter
         }
         foreach (LayerPlan layer in _plan.Layers)
             foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
-                _writer.Line($"{new LayerNames(layer).WorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[batchSize * {workspace.PerSample}];");
+                _writer.Line($"{new LayerNames(layer).WorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.BatchedLength ?? $"batchSize * {workspace.PerSample}"}];");
         _writer.Line("_capacity = batchSize;");
         _writer.Close();
         _writer.Line();
@@ -337,6 +338,9 @@ internal sealed class ModelEmitter
     }
 
     private string SummaryLiteral() => "\"\"\"\n" + SummaryEmitter.Build(_plan) + "\n\"\"\"";
+
+    private static bool ReluIsFused(LayerEmitter emitter, ActivationKind activation) =>
+        emitter.FusesRelu && activation == ActivationKind.ReLU;
 
     private bool KeepsPreActivation(LayerPlan layer) =>
         ActivationEmitter.BackwardNeedsPreActivation(LayerEmitter.For(layer.Spec).Activation(layer).Activation)

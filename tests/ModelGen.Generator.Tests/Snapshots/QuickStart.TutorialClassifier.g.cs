@@ -94,13 +94,11 @@ namespace QuickStart
 
             // dense1 (Dense): (10) -> (64), ReLU
             var dense1Output = scratch.Slice(0, 64);
-            global::ModelGen.Kernels.DenseKernels.Forward(input, Dense1Kernel, Dense1Bias, dense1Output, 1, 10, 64);
-            global::ModelGen.Kernels.ActivationKernels.Relu(dense1Output, dense1Output);
+            global::ModelGen.Kernels.DenseKernels.Forward(input, Dense1Kernel, Dense1Bias, dense1Output, 1, 10, 64, relu: true);
 
             // dense2 (Dense): (64) -> (32), ReLU
             var dense2Output = scratch.Slice(64, 32);
-            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, 1, 64, 32);
-            global::ModelGen.Kernels.ActivationKernels.Relu(dense2Output, dense2Output);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, 1, 64, 32, relu: true);
 
             // dense3 (Dense): (32) -> (1), Sigmoid
             global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, Dense3Bias, output, 1, 32, 1);
@@ -129,13 +127,11 @@ namespace QuickStart
 
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU
             var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 64);
-            global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64);
-            global::ModelGen.Kernels.ActivationKernels.Relu(dense1Output, dense1Output);
+            global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64, relu: true);
 
             // dense2 (Dense): (B, 64) -> (B, 32), ReLU
             var dense2Output = new global::System.Span<float>(_dense2Output, 0, batch * 32);
-            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 64, 32);
-            global::ModelGen.Kernels.ActivationKernels.Relu(dense2Output, dense2Output);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 64, 32, relu: true);
 
             // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
             var dense3Output = new global::System.Span<float>(_dense3Output, 0, batch * 1);

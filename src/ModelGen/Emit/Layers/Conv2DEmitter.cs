@@ -60,10 +60,12 @@ internal sealed class Conv2DEmitter : LayerEmitter
         if (conv.UseBias) writer.Line($"{pascal}Bias.Clear();");
     }
 
+    public override bool FusesRelu => true;
+
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
     {
         string patches = WorkspaceSpan(layer, Patches(layer), batched);
-        writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)});");
+        writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)}{FusedReluArgument(layer)});");
     }
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
@@ -77,10 +79,13 @@ internal sealed class Conv2DEmitter : LayerEmitter
                     $"{patches}, {patchGradient}, {batch}, in {Geometry(layer)});");
     }
 
-    private static Workspace Patches(LayerPlan layer) => new("Patches", "float", PatchesPerSample(layer), "im2col patch matrix");
+    // Patches are built a chunk of samples at a time, so the runtime geometry sizes the batched buffers.
+    private static Workspace Patches(LayerPlan layer) =>
+        new("Patches", "float", PatchesPerSample(layer), "im2col patch matrix", BatchedLength: $"{Geometry(layer)}.WorkspaceLength(batchSize)");
 
     private static Workspace PatchGradient(LayerPlan layer) =>
-        new("PatchGradient", "float", PatchesPerSample(layer), "dLoss/dPatches before col2im", UsedByPredict: false);
+        new("PatchGradient", "float", PatchesPerSample(layer), "dLoss/dPatches before col2im", UsedByPredict: false,
+            BatchedLength: $"{Geometry(layer)}.WorkspaceLength(batchSize)");
 
     private static string Geometry(LayerPlan layer) => new LayerNames(layer).Pascal + "Geometry";
 

@@ -46,10 +46,12 @@ internal sealed class DenseEmitter : LayerEmitter
         if (dense.UseBias) writer.Line($"{names.Pascal}Bias.Clear();");
     }
 
+    public override bool FusesRelu => true;
+
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
     {
         var dense = (DenseSpec)layer.Spec;
-        writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {batch}, {layer.Input.Length}, {dense.Units});");
+        writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {batch}, {layer.Input.Length}, {dense.Units}{FusedReluArgument(layer)});");
     }
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)

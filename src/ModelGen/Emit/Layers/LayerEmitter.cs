@@ -31,6 +31,16 @@ internal abstract class LayerEmitter
     /// <summary>The activation applied after the layer's own computation, and LeakyReLU's slope.</summary>
     public virtual (ActivationKind Activation, float Slope) Activation(LayerPlan layer) => (ActivationKind.Linear, 0f);
 
+    /// <summary>
+    /// Whether the layer's forward clamps a ReLU into its own stores (the runtime kernel's <c>relu</c>
+    /// argument), so the output takes one pass over memory rather than two.
+    /// </summary>
+    public virtual bool FusesRelu => false;
+
+    /// <summary>The <c>relu: true</c> argument for a kernel call when <paramref name="layer"/>'s ReLU is fused, else nothing.</summary>
+    protected string FusedReluArgument(LayerPlan layer) =>
+        FusesRelu && Activation(layer).Activation == ActivationKind.ReLU ? ", relu: true" : "";
+
     /// <summary>Public span properties over the layer's parameters and their gradients.</summary>
     public abstract void EmitParameterViews(SourceWriter writer, LayerPlan layer);
 
@@ -75,8 +85,9 @@ internal abstract class LayerEmitter
     protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, bool batched)
     {
         var names = new LayerNames(layer);
-        return batched
+        if (!batched) return $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
+        return workspace.BatchedLength is null
             ? $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)}, 0, batch * {workspace.PerSample})"
-            : $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
+            : $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)})";
     }
 }

@@ -11,4 +11,9 @@ namespace ModelGen.Generator.Emit.Layers;
 /// <param name="PerSample">Elements per sample.</param>
 /// <param name="Description">What the buffer holds, for the field's comment.</param>
 /// <param name="UsedByPredict">Whether one-sample inference needs it (masks and saved statistics are training-only).</param>
-internal readonly record struct Workspace(string Suffix, string ElementType, int PerSample, string Description, bool UsedByPredict = true);
+/// <param name="BatchedLength">
+/// For a buffer that does not grow with the whole batch (convolution patches are built a chunk of
+/// samples at a time): a C# expression of <c>batchSize</c> giving its length. Batched passes then get the whole buffer.
+/// </param>
+internal readonly record struct Workspace(string Suffix, string ElementType, int PerSample, string Description, bool UsedByPredict = true,
+    string? BatchedLength = null);
