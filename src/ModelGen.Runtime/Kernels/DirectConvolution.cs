@@ -26,34 +26,45 @@ internal static unsafe class DirectConvolution
 
     public static void Forward(float* input, float* kernel, float* bias, float* output, int batch, in Conv2DGeometry g, bool relu)
     {
-        int filters = g.Filters;
+        // Geometry in locals: stores through the output pointer could alias an 'in' parameter, which
+        // would make the JIT reload every field inside the loops.
+        int filters = g.Filters, channels = g.Channels, kernelSize = g.KernelSize, height = g.Height, width = g.Width;
+        int outHeight = g.OutHeight, outWidth = g.OutWidth, stride = g.Stride, dilation = g.Dilation, padTop = g.PadTop, padLeft = g.PadLeft;
+        Span<int> columnTaps = outWidth <= 512 ? stackalloc int[2 * outWidth] : new int[2 * outWidth];
+        for (int ox = 0; ox < outWidth; ox++)
+            (columnTaps[2 * ox], columnTaps[2 * ox + 1]) = WindowAxis.Inside(ox * stride - padLeft, dilation, kernelSize, width);
+        nint tapStride = (nint)channels * filters;
         for (int f0 = 0; f0 < filters; f0 += 32)
         {
             bool pair = f0 + 32 <= filters;
+            Vector512<float> bias0 = bias != null ? Vector512.Load(bias + f0) : default;
+            Vector512<float> bias1 = pair && bias != null ? Vector512.Load(bias + f0 + 16) : default;
             float* y = output + f0;
             for (int n = 0; n < batch; n++)
-                for (int oy = 0; oy < g.OutHeight; oy++)
+                for (int oy = 0; oy < outHeight; oy++)
                 {
-                    int top = oy * g.Stride - g.PadTop;
-                    var (kyFirst, kyEnd) = WindowAxis.Inside(top, g.Dilation, g.KernelSize, g.Height);
-                    for (int ox = 0; ox < g.OutWidth; ox++, y += filters)
+                    int top = oy * stride - padTop;
+                    var (kyFirst, kyEnd) = WindowAxis.Inside(top, dilation, kernelSize, height);
+                    for (int ox = 0; ox < outWidth; ox++, y += filters)
                     {
-                        int left = ox * g.Stride - g.PadLeft;
-                        var (kxFirst, kxEnd) = WindowAxis.Inside(left, g.Dilation, g.KernelSize, g.Width);
-                        Vector512<float> a0 = bias != null ? Vector512.Load(bias + f0) : default;
-                        Vector512<float> a1 = pair && bias != null ? Vector512.Load(bias + f0 + 16) : default;
+                        int left = ox * stride - padLeft, kxFirst = columnTaps[2 * ox], kxEnd = columnTaps[2 * ox + 1];
+                        Vector512<float> a0 = bias0, a1 = bias1;
                         for (int ky = kyFirst; ky < kyEnd; ky++)
+                        {
+                            float* x = input + (((nint)n * height + top + ky * dilation) * width + left) * channels;
+                            float* k = kernel + (nint)ky * kernelSize * tapStride + f0;
                             for (int kx = kxFirst; kx < kxEnd; kx++)
                             {
-                                float* x = input + (((nint)n * g.Height + top + ky * g.Dilation) * g.Width + left + kx * g.Dilation) * g.Channels;
-                                float* k = kernel + (nint)(ky * g.KernelSize + kx) * g.Channels * filters + f0;
-                                for (int c = 0; c < g.Channels; c++, k += filters)
+                                float* xTap = x + (nint)kx * dilation * channels;
+                                float* kTap = k + kx * tapStride;
+                                for (int c = 0; c < channels; c++, kTap += filters)
                                 {
-                                    var xc = Vector512.Create(x[c]);
-                                    a0 = Vector512.FusedMultiplyAdd(Vector512.Load(k), xc, a0);
-                                    if (pair) a1 = Vector512.FusedMultiplyAdd(Vector512.Load(k + 16), xc, a1);
+                                    var xc = Vector512.Create(xTap[c]);
+                                    a0 = Vector512.FusedMultiplyAdd(Vector512.Load(kTap), xc, a0);
+                                    if (pair) a1 = Vector512.FusedMultiplyAdd(Vector512.Load(kTap + 16), xc, a1);
                                 }
                             }
+                        }
                         (relu ? Vector512.Max(a0, Vector512<float>.Zero) : a0).Store(y);
                         if (pair) (relu ? Vector512.Max(a1, Vector512<float>.Zero) : a1).Store(y + 16);
                     }
@@ -64,26 +75,28 @@ internal static unsafe class DirectConvolution
     /// <summary>Accumulates dKernel and dBias; overwrites dInput unless it is null.</summary>
     public static void Backward(float* input, float* kernel, float* dOutput, float* dKernel, float* dBias, float* dInput, int batch, in Conv2DGeometry g)
     {
-        int filters = g.Filters;
+        int filters = g.Filters, channels = g.Channels, kernelSize = g.KernelSize, height = g.Height, width = g.Width;
+        int outHeight = g.OutHeight, outWidth = g.OutWidth, stride = g.Stride, dilation = g.Dilation, padTop = g.PadTop, padLeft = g.PadLeft;
         if (dInput != null) new Span<float>(dInput, g.InputLength(batch)).Clear();
+        nint tapStride = (nint)channels * filters;
         float* dy = dOutput;
         for (int n = 0; n < batch; n++)
-            for (int oy = 0; oy < g.OutHeight; oy++)
+            for (int oy = 0; oy < outHeight; oy++)
             {
-                int top = oy * g.Stride - g.PadTop;
-                var (kyFirst, kyEnd) = WindowAxis.Inside(top, g.Dilation, g.KernelSize, g.Height);
-                for (int ox = 0; ox < g.OutWidth; ox++, dy += filters)
+                int top = oy * stride - padTop;
+                var (kyFirst, kyEnd) = WindowAxis.Inside(top, dilation, kernelSize, height);
+                for (int ox = 0; ox < outWidth; ox++, dy += filters)
                 {
-                    int left = ox * g.Stride - g.PadLeft;
-                    var (kxFirst, kxEnd) = WindowAxis.Inside(left, g.Dilation, g.KernelSize, g.Width);
+                    int left = ox * stride - padLeft;
+                    var (kxFirst, kxEnd) = WindowAxis.Inside(left, dilation, kernelSize, width);
                     if (dBias != null)
                         for (int f = 0; f < filters; f += 16) (Vector512.Load(dBias + f) + Vector512.Load(dy + f)).Store(dBias + f);
                     for (int ky = kyFirst; ky < kyEnd; ky++)
                         for (int kx = kxFirst; kx < kxEnd; kx++)
                         {
-                            nint cell = (((nint)n * g.Height + top + ky * g.Dilation) * g.Width + left + kx * g.Dilation) * g.Channels;
-                            nint tap = (nint)(ky * g.KernelSize + kx) * g.Channels * filters;
-                            for (int c = 0; c < g.Channels; c++)
+                            nint cell = (((nint)n * height + top + ky * dilation) * width + left + kx * dilation) * channels;
+                            nint tap = (ky * kernelSize + kx) * tapStride;
+                            for (int c = 0; c < channels; c++)
                             {
                                 float* dk = dKernel + tap + c * filters;
                                 float* k = kernel + tap + c * filters;

@@ -47,10 +47,43 @@ internal static unsafe class MatrixMultiply
             for (; i + TileRows <= rowEnd; i += TileRows) Tile6x16(tile, i, j);
             for (; i < rowEnd; i++) Tile1x16(tile, i, j);
         }
+        if (j < columns && aDepthStride == 1 && (columns - j) * depth <= NarrowPanelLimit)
+        {
+            NarrowColumns(tile, j, rowStart, rowEnd);
+            return;
+        }
         for (; j + 8 <= columns; j += 8)
             for (int i = rowStart; i < rowEnd; i++) Tile1x8(tile, i, j);
         for (; j < columns; j++)
             for (int i = rowStart; i < rowEnd; i++) Single(tile, i, j);
+    }
+
+    // Floats of B's last columns that NarrowColumns copies to the stack (32 KB).
+    private const int NarrowPanelLimit = 8 * 1024;
+
+    /// <summary>
+    /// The last fewer-than-16 columns (a classifier's 10 outputs, a regressor's 1) as dot products:
+    /// those columns of B are copied transposed, so each output element reads two contiguous rows
+    /// with full vectors instead of running one scalar FMA chain down a strided column.
+    /// </summary>
+    private static void NarrowColumns(in TileArguments t, int j, int rowStart, int rowEnd)
+    {
+        int width = t.Columns - j, depth = t.Depth;
+        Span<float> columnsTransposed = stackalloc float[width * depth];
+        for (int p = 0; p < depth; p++)
+            for (int k = 0; k < width; k++)
+                columnsTransposed[k * depth + p] = t.B[(nint)p * t.Columns + j + k];
+        for (int i = rowStart; i < rowEnd; i++)
+        {
+            var row = new ReadOnlySpan<float>(t.A + (nint)i * t.ARowStride, depth);
+            float* c = t.C + (nint)i * t.Columns + j;
+            for (int k = 0; k < width; k++)
+            {
+                float sum = VectorMath.Dot(row, columnsTransposed.Slice(k * depth, depth));
+                sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
+                c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
+            }
+        }
     }
 
     /// <summary>The operands of one product, shared by every tile.</summary>
@@ -114,15 +147,31 @@ internal static unsafe class MatrixMultiply
         t.Store512(c50, i + 5, j); t.Store512(c51, i + 5, j + 16); t.Store512(c52, i + 5, j + 32); t.Store512(c53, i + 5, j + 48);
     }
 
+    // A lone row has no other rows to hide the FMA latency behind, so even and odd depth steps go
+    // to two sets of accumulators (eight chains in flight) that are added at the end.
     private static void Tile1x64(in TileArguments t, int i, int j)
     {
         Vector512<float> c0 = t.Start512(i, j), c1 = t.Start512(i, j + 16), c2 = t.Start512(i, j + 32), c3 = t.Start512(i, j + 48);
+        Vector512<float> d0 = default, d1 = default, d2 = default, d3 = default;
         float* a = t.A + (nint)i * t.ARowStride;
         nint depthStride = t.ADepthStride;
         float* b = t.B + j;
         nint columns = t.Columns;
-        int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a += depthStride, b += columns)
+        int depth = t.Depth, p = 0;
+        for (; p + 2 <= depth; p += 2, a += 2 * depthStride, b += 2 * columns)
+        {
+            var x = Vector512.Create(*a);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.Load(b), x, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 16), x, c1);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 32), x, c2);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 48), x, c3);
+            var y = Vector512.Create(a[depthStride]);
+            d0 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns), y, d0);
+            d1 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns + 16), y, d1);
+            d2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns + 32), y, d2);
+            d3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns + 48), y, d3);
+        }
+        if (p < depth)
         {
             var x = Vector512.Create(*a);
             c0 = Vector512.FusedMultiplyAdd(Vector512.Load(b), x, c0);
@@ -130,7 +179,7 @@ internal static unsafe class MatrixMultiply
             c2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 32), x, c2);
             c3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 48), x, c3);
         }
-        t.Store512(c0, i, j); t.Store512(c1, i, j + 16); t.Store512(c2, i, j + 32); t.Store512(c3, i, j + 48);
+        t.Store512(c0 + d0, i, j); t.Store512(c1 + d1, i, j + 16); t.Store512(c2 + d2, i, j + 32); t.Store512(c3 + d3, i, j + 48);
     }
 
     private static void Tile6x16(in TileArguments t, int i, int j)
