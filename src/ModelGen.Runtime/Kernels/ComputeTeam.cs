@@ -1,12 +1,13 @@
 namespace ModelGen.Kernels;
 
 /// <summary>
-/// Long-lived worker threads that run the parts of a <see cref="ProductJob"/> beside the calling
-/// thread. Workers spin briefly before sleeping, so the back-to-back products of one training step
-/// find them awake; nothing is allocated per job, and a second caller that finds the team busy
-/// runs its job alone rather than queueing.
+/// Long-lived worker threads that run parts of one job beside the calling thread. A job is a static
+/// function and a pointer to its arguments on the caller's stack, which stays alive because the
+/// caller waits for every part: nothing is allocated per job. Workers spin briefly before sleeping,
+/// so the back-to-back kernels of one training step find them awake; a second caller that finds
+/// the team busy runs its job alone rather than queueing.
 /// </summary>
-internal static class ComputeTeam
+internal static unsafe class ComputeTeam
 {
     // Spins before a wait blocks: long enough to bridge the gap between the layers of one step.
     private const int SpinCount = 2000;
@@ -14,33 +15,50 @@ internal static class ComputeTeam
     private static readonly Lock s_gate = new();
     private static readonly ManualResetEventSlim s_done = new(false, SpinCount);
     private static Worker[] s_workers = [];
-    private static ProductJob s_job;
+    private static delegate*<void*, int, int, void> s_work;
+    private static void* s_arguments;
     private static int s_parts;
     private static int s_pending;
 
-    /// <summary>Runs <paramref name="job"/> in <paramref name="threads"/> parts, the caller taking the first.</summary>
-    public static void Run(in ProductJob job, int threads)
+    /// <summary>The threads a job may use now: <see cref="ComputeThreads.Count"/>, capped by <paramref name="pieces"/>.</summary>
+    public static int Threads(int pieces) => Math.Max(1, Math.Min(ComputeThreads.Count, pieces));
+
+    /// <summary>
+    /// Runs <c>work(arguments, part, parts)</c> for every part in <c>[0, parts)</c>, the caller taking part 0,
+    /// and returns when all are done. Each part must write memory no other part touches.
+    /// </summary>
+    public static void Run(delegate*<void*, int, int, void> work, void* arguments, int parts)
     {
-        if (!s_gate.TryEnter())
+        if (parts <= 1 || !s_gate.TryEnter())
         {
-            job.RunPart(0, 1);
+            for (int part = 0; part < parts; part++) work(arguments, part, parts);
             return;
         }
         try
         {
-            EnsureWorkers(threads - 1);
-            s_job = job;
-            s_parts = threads;
-            s_pending = threads - 1;
+            EnsureWorkers(parts - 1);
+            s_work = work;
+            s_arguments = arguments;
+            s_parts = parts;
+            s_pending = parts - 1;
             s_done.Reset();
-            for (int w = 0; w < threads - 1; w++) s_workers[w].Start.Set();
-            job.RunPart(0, threads);
+            for (int w = 0; w < parts - 1; w++) s_workers[w].Start.Set();
+            work(arguments, 0, parts);
             s_done.Wait();
         }
         finally
         {
             s_gate.Exit();
         }
+    }
+
+    /// <summary>The half-open range of <paramref name="count"/> items that part <paramref name="part"/> of <paramref name="parts"/> takes, in multiples of <paramref name="grain"/>.</summary>
+    public static (int Start, int End) Range(int count, int part, int parts, int grain = 1)
+    {
+        int band = (count + parts - 1) / parts;
+        band = (band + grain - 1) / grain * grain;
+        int start = Math.Min(count, part * band);
+        return (start, Math.Min(count, start + band));
     }
 
     private static void EnsureWorkers(int count)
@@ -69,7 +87,7 @@ internal static class ComputeTeam
             {
                 Start.Wait();
                 Start.Reset();
-                s_job.RunPart(_part, s_parts);
+                s_work(s_arguments, _part, s_parts);
                 if (Interlocked.Decrement(ref s_pending) == 0) s_done.Set();
             }
         }

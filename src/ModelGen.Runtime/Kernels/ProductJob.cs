@@ -19,17 +19,22 @@ internal readonly unsafe struct ProductJob(float* a, int aRowStride, int aDepthS
     /// <summary>Runs the product, split over <see cref="ComputeThreads.Count"/> threads when it is large enough to pay.</summary>
     public void Run()
     {
-        int threads = Math.Min(ComputeThreads.Count, Math.Max(1, _rows / 6));
-        if (threads > 1 && (long)_rows * _columns * _depth >= ParallelThreshold) ComputeTeam.Run(this, threads);
-        else RunPart(0, 1);
+        int threads = (long)_rows * _columns * _depth >= ParallelThreshold ? ComputeTeam.Threads(_rows / 6) : 1;
+        if (threads == 1)
+        {
+            RunPart(0, 1);
+            return;
+        }
+        ProductJob job = this;
+        ComputeTeam.Run(&RunPart, &job, threads);
     }
 
+    private static void RunPart(void* job, int part, int parts) => ((ProductJob*)job)->RunPart(part, parts);
+
     /// <summary>Computes part <paramref name="part"/> of <paramref name="parts"/>: a band of C's rows, whole 6-row tiles where possible.</summary>
-    public void RunPart(int part, int parts)
+    private void RunPart(int part, int parts)
     {
-        int band = (_rows + parts - 1) / parts;
-        band = (band + 5) / 6 * 6;
-        int start = part * band, end = Math.Min(_rows, start + band);
+        var (start, end) = ComputeTeam.Range(_rows, part, parts, grain: 6);
         if (start < end)
             MatrixMultiply.Rows(_a, _aRowStride, _aDepthStride, _b, _bias, _c, _columns, _depth, start, end, _accumulate, _relu);
     }

@@ -1,0 +1,52 @@
+using ModelGen.Runtime.Tests.Numerics;
+
+namespace ModelGen.Kernels.Tests;
+
+/// <summary>
+/// Both convolution strategies split over two threads (the batch for the direct one, product rows
+/// for im2col) still match the scalar twins, with each thread's dKernel partial sums added in.
+/// The batches are large enough to pass the kernels' thresholds for using a second thread.
+/// </summary>
+public sealed class TwoThreadConvolutionTests
+{
+    private const double RelativeTolerance = 1e-5;
+
+    [Theory]
+    [InlineData("direct (LeNet conv1)", 28, 28, 1, 32)]
+    [InlineData("im2col (LeNet conv2)", 13, 13, 32, 64)]
+    public void Two_threads_match_the_reference(string name, int height, int width, int channels, int filters)
+    {
+        const int batch = 8;
+        var g = Conv2DGeometry.Create(height, width, channels, filters, 3, 1, 1, Padding.Valid);
+        var random = new Random(height * 100 + channels);
+        float[] input = RandomFloats.Uniform(random, g.InputLength(batch)), kernel = RandomFloats.Uniform(random, g.KernelLength);
+        float[] bias = RandomFloats.Uniform(random, filters), dOutput = RandomFloats.Uniform(random, g.OutputLength(batch));
+        float[] output = new float[g.OutputLength(batch)], dKernel = new float[g.KernelLength], dBias = new float[filters], dInput = new float[g.InputLength(batch)];
+        float[] patches = new float[g.WorkspaceLength(batch)], dPatches = new float[g.WorkspaceLength(batch)];
+
+        int previous = ComputeThreads.Count;
+        ComputeThreads.Count = 2;
+        try
+        {
+            Conv2DKernels.Forward(input, kernel, bias, output, patches, batch, g);
+            Conv2DKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, patches, dPatches, batch, g);
+        }
+        finally
+        {
+            ComputeThreads.Count = previous;
+        }
+
+        float[] expected = new float[output.Length], magnitude = new float[output.Length];
+        Conv2DKernels.ForwardReference(input, kernel, bias, expected, batch, g);
+        Conv2DKernels.ForwardReference(FloatArrays.Absolute(input), FloatArrays.Absolute(kernel), FloatArrays.Absolute(bias), magnitude, batch, g);
+        NumericAssert.CloseToScale(expected, output, magnitude, RelativeTolerance, $"{name} forward");
+
+        float[] expectedDKernel = new float[dKernel.Length], expectedDBias = new float[filters], expectedDInput = new float[dInput.Length];
+        float[] scaleDKernel = new float[dKernel.Length], scaleDBias = new float[filters], scaleDInput = new float[dInput.Length];
+        Conv2DKernels.BackwardReference(input, kernel, dOutput, expectedDKernel, expectedDBias, expectedDInput, batch, g);
+        Conv2DKernels.BackwardReference(FloatArrays.Absolute(input), FloatArrays.Absolute(kernel), FloatArrays.Absolute(dOutput), scaleDKernel, scaleDBias, scaleDInput, batch, g);
+        NumericAssert.CloseToScale(expectedDKernel, dKernel, scaleDKernel, RelativeTolerance, $"{name} dKernel");
+        NumericAssert.CloseToScale(expectedDBias, dBias, scaleDBias, RelativeTolerance, $"{name} dBias");
+        NumericAssert.CloseToScale(expectedDInput, dInput, scaleDInput, RelativeTolerance, $"{name} dInput");
+    }
+}
