@@ -2,23 +2,54 @@ using System.Numerics;
 
 namespace ModelGen.Kernels;
 
-public static partial class Pooling2DKernels
+public static unsafe partial class Pooling2DKernels
 {
     /// <summary>
     /// <c>output[n, oy, ox, c]</c> = the largest of the window's cells inside the input, and
     /// <c>argmax</c> the flat index into <paramref name="input"/> of that cell, which backward needs.
     /// As PyTorch, the first maximum in row-major window order wins a tie, and a NaN wins over numbers.
     /// </summary>
-    public static void MaxForward(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry)
+    public static unsafe void MaxForward(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry)
     {
         CheckShapes(input, output, batch, geometry, nameof(input), nameof(output));
         Guard.Length(argmax, geometry.OutputLength(batch), nameof(argmax));
-        int channels = geometry.Channels, outIndex = 0;
-        for (int n = 0; n < batch; n++)
-            for (int oy = 0; oy < geometry.OutHeight; oy++)
-                for (int ox = 0; ox < geometry.OutWidth; ox++, outIndex += channels)
-                    MaxOverWindow(input, output.Slice(outIndex, channels), argmax.Slice(outIndex, channels), geometry, Locate(geometry, n, oy, ox));
+        fixed (float* x = input, y = output)
+        fixed (int* indices = argmax)
+        {
+            var job = new MaxJob(x, y, indices, batch, geometry);
+            ComputeTeam.Run(&MaxForwardPart, &job, SampleThreads(batch, geometry));
+        }
     }
+
+    private static void MaxForwardPart(void* arguments, int part, int parts)
+    {
+        ref MaxJob job = ref *(MaxJob*)arguments;
+        Pooling2DGeometry g = job.Geometry;
+        var input = new ReadOnlySpan<float>(job.Values, g.InputLength(job.Batch));
+        var output = new Span<float>(job.Pooled, g.OutputLength(job.Batch));
+        var argmax = new Span<int>(job.Argmax, g.OutputLength(job.Batch));
+        var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
+        int channels = g.Channels, outIndex = g.OutputLength(first);
+        for (int n = first; n < end; n++)
+            for (int oy = 0; oy < g.OutHeight; oy++)
+                for (int ox = 0; ox < g.OutWidth; ox++, outIndex += channels)
+                    MaxOverWindow(input, output.Slice(outIndex, channels), argmax.Slice(outIndex, channels), g, Locate(g, n, oy, ox));
+    }
+
+    /// <summary>
+    /// One max-pooling call's buffers for the threads, which take whole samples: forward reads
+    /// <see cref="Values"/> and writes <see cref="Pooled"/>; backward reads <see cref="Pooled"/> as dOutput and writes <see cref="Values"/> as dInput.
+    /// </summary>
+    private readonly struct MaxJob(float* values, float* pooled, int* argmax, int batch, Pooling2DGeometry geometry)
+    {
+        public readonly float* Values = values, Pooled = pooled;
+        public readonly int* Argmax = argmax;
+        public readonly int Batch = batch;
+        public readonly Pooling2DGeometry Geometry = geometry;
+    }
+
+    // A second thread pays from about 64K input floats on (a quarter of a LeNet batch of 128's first pooling).
+    private static int SampleThreads(int batch, in Pooling2DGeometry g) => g.InputLength(batch) >= 1 << 16 ? ComputeTeam.Threads(batch) : 1;
 
     /// <summary>
     /// Keeps the best value and its index per channel in registers while the window's cells stream past.
@@ -67,12 +98,26 @@ public static partial class Pooling2DKernels
     /// each output gradient to the input cell its <paramref name="argmax"/> names (overlapping windows
     /// may name a cell twice). A scalar scatter already, so it has no separate reference twin.
     /// </summary>
-    public static void MaxBackward(ReadOnlySpan<float> dOutput, ReadOnlySpan<int> argmax, Span<float> dInput, int batch, in Pooling2DGeometry geometry)
+    public static unsafe void MaxBackward(ReadOnlySpan<float> dOutput, ReadOnlySpan<int> argmax, Span<float> dInput, int batch, in Pooling2DGeometry geometry)
     {
         CheckShapes(dInput, dOutput, batch, geometry, nameof(dInput), nameof(dOutput));
         Guard.Length(argmax, geometry.OutputLength(batch), nameof(argmax));
-        dInput.Clear();
-        for (int i = 0; i < dOutput.Length; i++) dInput[argmax[i]] += dOutput[i];
+        fixed (float* dx = dInput, dy = dOutput)
+        fixed (int* indices = argmax)
+        {
+            var job = new MaxJob(dx, dy, indices, batch, geometry);
+            ComputeTeam.Run(&MaxBackwardPart, &job, SampleThreads(batch, geometry));
+        }
+    }
+
+    // A sample's argmax entries name cells of that sample only, so threads own whole samples of dInput.
+    private static void MaxBackwardPart(void* arguments, int part, int parts)
+    {
+        ref MaxJob job = ref *(MaxJob*)arguments;
+        Pooling2DGeometry g = job.Geometry;
+        var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
+        new Span<float>(job.Values + g.InputLength(first), g.InputLength(end - first)).Clear();
+        for (int i = g.OutputLength(first), last = g.OutputLength(end); i < last; i++) job.Values[job.Argmax[i]] += job.Pooled[i];
     }
 
     /// <summary>Scalar twin of <see cref="MaxForward"/> straight from the definition, the reference for tests.</summary>

@@ -3,11 +3,12 @@ using ModelGen.Runtime.Tests.Numerics;
 namespace ModelGen.Kernels.Tests;
 
 /// <summary>
-/// Both convolution strategies split over two threads (the batch for the direct one, product rows
-/// for im2col) still match the scalar twins, with each thread's dKernel partial sums added in.
-/// The batches are large enough to pass the kernels' thresholds for using a second thread.
+/// Kernels split over two threads still match the scalar twins: both convolution strategies (the
+/// batch for the direct one, with each thread's dKernel partial sums added in; product rows for
+/// im2col) and max pooling (the batch). The batches are large enough to pass the kernels'
+/// thresholds for using a second thread.
 /// </summary>
-public sealed class TwoThreadConvolutionTests
+public sealed class TwoThreadKernelTests
 {
     private const double RelativeTolerance = 1e-5;
 
@@ -48,5 +49,37 @@ public sealed class TwoThreadConvolutionTests
         NumericAssert.CloseToScale(expectedDKernel, dKernel, scaleDKernel, RelativeTolerance, $"{name} dKernel");
         NumericAssert.CloseToScale(expectedDBias, dBias, scaleDBias, RelativeTolerance, $"{name} dBias");
         NumericAssert.CloseToScale(expectedDInput, dInput, scaleDInput, RelativeTolerance, $"{name} dInput");
+    }
+
+    [Fact]
+    public void Max_pooling_over_two_threads_matches_the_reference()
+    {
+        const int batch = 16;
+        var g = Pooling2DGeometry.Create(26, 26, 32, 2, 2, Padding.Valid);
+        var random = new Random(11);
+        float[] input = RandomFloats.Uniform(random, g.InputLength(batch)), dOutput = RandomFloats.Uniform(random, g.OutputLength(batch));
+        float[] output = new float[g.OutputLength(batch)], dInput = new float[g.InputLength(batch)];
+        int[] argmax = new int[g.OutputLength(batch)];
+
+        int previous = ComputeThreads.Count;
+        ComputeThreads.Count = 2;
+        try
+        {
+            Pooling2DKernels.MaxForward(input, output, argmax, batch, g);
+            Pooling2DKernels.MaxBackward(dOutput, argmax, dInput, batch, g);
+        }
+        finally
+        {
+            ComputeThreads.Count = previous;
+        }
+
+        float[] expected = new float[output.Length];
+        int[] expectedArgmax = new int[argmax.Length];
+        Pooling2DKernels.MaxForwardReference(input, expected, expectedArgmax, batch, g);
+        Assert.Equal(expected, output);
+        Assert.Equal(expectedArgmax, argmax);
+        float[] expectedDInput = new float[dInput.Length];
+        for (int i = 0; i < dOutput.Length; i++) expectedDInput[expectedArgmax[i]] += dOutput[i];
+        Assert.Equal(expectedDInput, dInput);
     }
 }
