@@ -27,25 +27,7 @@ public static class SafeTensors
     public static void Save(ITrainableModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-
-        // Same directory, so the final move is a rename within one file system.
-        string temporaryPath = $"{path}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(stream, model.ParameterTensors, model.Weights);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporaryPath, path, overwrite: true);
-        }
-        catch
-        {
-            DeleteLeftover(temporaryPath);
-            throw;
-        }
+        AtomicFile.Write(path, stream => Write(stream, model.ParameterTensors, model.Weights));
     }
 
     /// <summary>
@@ -188,16 +170,4 @@ public static class SafeTensors
 
     private static int LargestByteCount(IReadOnlyList<ParameterTensor> tensors) =>
         tensors.Count == 0 ? 0 : checked(tensors.Max(tensor => tensor.Length) * sizeof(float));
-
-    private static void DeleteLeftover(string temporaryPath)
-    {
-        try
-        {
-            File.Delete(temporaryPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The failure that brought us here matters more than a leftover temporary file.
-        }
-    }
 }

@@ -48,6 +48,7 @@ internal sealed class ModelEmitter
         EmitForward();
         EmitBackward();
         EmitLossEntryPoints();
+        EmitOnnxExport();
         EmitWorkspace();
         EmitDescription();
         _writer.Close();
@@ -291,6 +292,41 @@ internal sealed class ModelEmitter
                 RunForward(inputs, batch, training: false);
                 return {{LossEmitter.Call(_plan, outputs, logits, "targets", "default")}};
             }
+
+            """);
+    }
+
+    private void EmitOnnxExport()
+    {
+        _writer.Line($$"""
+            /// <summary>
+            /// Writes the model to <paramref name="stream"/> as ONNX (opset 17), with the current weights: input <c>input</c>
+            /// {{_plan.Input.WithBatch("batch")}}, output <c>output</c> {{_plan.Output.WithBatch("batch")}}, computing what <see cref="Forward"/> computes.
+            /// </summary>
+            """);
+        _writer.Open("public void ExportOnnx(global::System.IO.Stream stream)");
+        _writer.Line($"var graph = new global::ModelGen.IO.Onnx.OnnxGraphBuilder({Literals.String(Spec.ClassName)}, [{string.Join(", ", _plan.Input.Dimensions)}]);");
+        foreach (LayerPlan layer in _plan.Layers)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var emitter = LayerEmitter.For(layer.Spec);
+            (ActivationKind activation, float slope) = emitter.Activation(layer);
+            _writer.Line();
+            _writer.Line(LayerComment(layer, batched: true));
+            emitter.EmitOnnx(_writer, layer);
+            string? call = ActivationEmitter.Onnx(activation, slope, layer.Spec.Name);
+            if (call is not null) _writer.Line(call);
+        }
+        _writer.Line();
+        _writer.Line("graph.WriteTo(stream);");
+        _writer.Close();
+        _writer.Line($$"""
+
+            /// <summary>
+            /// Writes the model to the ONNX file <paramref name="path"/> atomically (a temporary file in the same folder, then
+            /// moved over the target): readers see the old file or the whole new one.
+            /// </summary>
+            public void ExportOnnx(string path) => global::ModelGen.IO.AtomicFile.Write(path, ExportOnnx);
 
             """);
     }

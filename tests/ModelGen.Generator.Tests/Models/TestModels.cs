@@ -142,3 +142,34 @@ public partial class BatchNormDropoutCnn;
 [Dropout(0.5f)]
 [Dense(10, Activation.Softmax)]
 public partial class FashionLikeCnn;
+
+// The second pooling drops the last row and column of its 11x11 input, as Keras' would: MG0008 says so.
+#pragma warning disable MG0008
+/// <summary>LeNet-style: conv 3x3x32, pool, conv 3x3x64, pool, dense 128, dense 10, on 28x28x1 images.</summary>
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(28, 28, 1)]
+[Conv2D(32, 3, Activation.ReLU)]
+[MaxPool2D(2)]
+[Conv2D(64, 3, Activation.ReLU)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(128, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+public partial class LeNetCnn;
+#pragma warning restore MG0008
+
+/// <summary>
+/// A flat input reshaped into a non-square 8x4x3 image; same padding with stride 2 that pads one
+/// cell after the input and none before, on both axes, for a convolution (with softmax over the whole
+/// sample) and for max pooling; a LeakyReLU 1x1 convolution without bias, batch norm on the image.
+/// </summary>
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(96)]
+[Reshape(8, 4, 3)]
+[Conv2D(6, 3, Activation.Softmax, Stride = 2, Padding = Padding.Same)]
+[MaxPool2D(3, Stride = 2, Padding = Padding.Same)]
+[Conv2D(4, 1, Activation.LeakyReLU, NegativeSlope = 0.3f, UseBias = false)]
+[BatchNormalization(Epsilon = 0.01f)]
+[Reshape(8)]
+[Dense(3, Activation.Gelu)]
+public partial class AsymmetricPaddingCnn;

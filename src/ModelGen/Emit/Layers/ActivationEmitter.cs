@@ -37,6 +37,14 @@ internal static class ActivationEmitter
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 
+    /// <summary>A statement adding the activation to the local ONNX <c>graph</c> after layer <paramref name="layerName"/>, or null for linear.</summary>
+    public static string? Onnx(ActivationKind activation, float slope, string layerName) => activation switch
+    {
+        ActivationKind.Linear => null,
+        ActivationKind.LeakyReLU => $"graph.Activation({Literals.String(layerName)}, global::ModelGen.Activation.{activation}, {Literals.Float(slope)});",
+        _ => $"graph.Activation({Literals.String(layerName)}, global::ModelGen.Activation.{activation});",
+    };
+
     /// <summary>The name shown in comments and summaries.</summary>
     public static string DisplayName(ActivationKind activation) => activation switch
     {

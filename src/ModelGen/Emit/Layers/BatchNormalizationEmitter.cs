@@ -85,6 +85,13 @@ internal sealed class BatchNormalizationEmitter : LayerEmitter
                     $"{p}GammaGradient, {p}BetaGradient, {inputGradient}, {rows}, {channels}, {Literals.Float(spec.Epsilon)});");
     }
 
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer)
+    {
+        string p = new LayerNames(layer).Pascal;
+        writer.Line($"graph.BatchNormalization({NameLiteral(layer)}, {p}Gamma, {p}Beta, {p}MovingMean, {p}MovingVariance, " +
+                    $"{Literals.Float(((BatchNormalizationSpec)layer.Spec).Epsilon)});");
+    }
+
     private static int Channels(LayerPlan layer) => layer.Input.Dimensions[layer.Input.Rank - 1];
 
     // Every position of an image (or the one position of a vector) is a row of per-channel values.

@@ -79,6 +79,9 @@ internal sealed class Conv2DEmitter : LayerEmitter
                     $"{patches}, {patchGradient}, {batch}, in {Geometry(layer)});");
     }
 
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
+        writer.Line($"graph.Conv2D({NameLiteral(layer)}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, in {Geometry(layer)});");
+
     // Patches are built a chunk of samples at a time, so the runtime geometry sizes the batched buffers.
     private static Workspace Patches(LayerPlan layer) =>
         new("Patches", "float", PatchesPerSample(layer), "im2col patch matrix", BatchedLength: $"{Geometry(layer)}.WorkspaceLength(batchSize)");

@@ -62,6 +62,9 @@ internal sealed class DenseEmitter : LayerEmitter
         writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, {batch}, {layer.Input.Length}, {dense.Units});");
     }
 
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
+        writer.Line($"graph.Dense({NameLiteral(layer)}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {((DenseSpec)layer.Spec).Units});");
+
     private static string Bias(LayerPlan layer) =>
         ((DenseSpec)layer.Spec).UseBias ? new LayerNames(layer).Pascal + "Bias" : "default";
 }

@@ -51,6 +51,10 @@ internal sealed class DropoutEmitter : LayerEmitter
         writer.Close();
     }
 
+    // Inference has no dropout, so the exported graph has no node for it.
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
+        writer.Line("// The identity in inference: no node.");
+
     private static Workspace Mask(LayerPlan layer) => new("Mask", "float", layer.Output.Length, "0 or 1 / (1 - rate) per value of the last training pass", UsedByPredict: false);
 
     private static string RandomField(LayerPlan layer) => new LayerNames(layer).WorkspaceField("Random");

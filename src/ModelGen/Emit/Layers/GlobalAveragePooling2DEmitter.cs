@@ -23,5 +23,8 @@ internal sealed class GlobalAveragePooling2DEmitter : LayerEmitter
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) {Kernels}.GlobalAverageBackward({gradient}, {inputGradient}, {batch}, {Dimensions(layer)});");
 
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
+        writer.Line($"graph.GlobalAveragePooling2D({NameLiteral(layer)});");
+
     private static string Dimensions(LayerPlan layer) => string.Join(", ", layer.Input.Dimensions);
 }

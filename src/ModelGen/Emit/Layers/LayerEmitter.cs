@@ -70,6 +70,12 @@ internal abstract class LayerEmitter
     public abstract void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch);
 
     /// <summary>
+    /// Statements that append the layer's inference computation, before its activation, to the local
+    /// <c>graph</c> (a <c>ModelGen.IO.Onnx.OnnxGraphBuilder</c>) in <c>ExportOnnx</c>.
+    /// </summary>
+    public abstract void EmitOnnx(SourceWriter writer, LayerPlan layer);
+
+    /// <summary>
     /// A public span over one trained tensor in <c>_parameters</c>, and its twin over <c>_gradients</c>:
     /// every kind with parameters names them this way (<c>Dense1Kernel</c>, <c>Dense1KernelGradient</c>).
     /// </summary>
@@ -80,6 +86,9 @@ internal abstract class LayerEmitter
             /// <summary>Gradient of the loss with respect to <see cref="{{member}}"/>.</summary>
             public global::System.Span<float> {{member}}Gradient => new global::System.Span<float>(_gradients, {{offset}}, {{length}});
             """);
+
+    /// <summary>The layer's name as a C# string literal, for the ONNX graph's node and initializer names.</summary>
+    protected static string NameLiteral(LayerPlan layer) => Literals.String(layer.Spec.Name);
 
     /// <summary>A span over <paramref name="workspace"/>: the batch's slice, or <c>Predict</c>'s own buffer.</summary>
     protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, bool batched)

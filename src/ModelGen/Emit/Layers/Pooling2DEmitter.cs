@@ -39,6 +39,9 @@ internal sealed class Pooling2DEmitter : LayerEmitter
             ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), batched: true)}, {inputGradient}, {batch}, in {Geometry(layer)});"
             : $"{Kernels}.AvgBackward({gradient}, {inputGradient}, {batch}, in {Geometry(layer)});"));
 
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
+        writer.Line($"graph.{(((Pooling2DSpec)layer.Spec).IsMax ? "MaxPool2D" : "AveragePool2D")}({NameLiteral(layer)}, in {Geometry(layer)});");
+
     private static Workspace Argmax(LayerPlan layer) => new("Argmax", "int", layer.Output.Length, "flat input index of each window's maximum");
 
     private static string Geometry(LayerPlan layer) => new LayerNames(layer).Pascal + "Geometry";

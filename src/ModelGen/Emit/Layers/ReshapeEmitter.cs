@@ -23,4 +23,7 @@ internal sealed class ReshapeEmitter : LayerEmitter
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) {gradient}.CopyTo({inputGradient});");
+
+    public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
+        writer.Line($"graph.Reshape({NameLiteral(layer)}, [{string.Join(", ", layer.Output.Dimensions)}]);");
 }
