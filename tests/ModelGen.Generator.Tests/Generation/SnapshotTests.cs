@@ -44,11 +44,34 @@ public sealed class SnapshotTests
         }
         """;
 
+    // Every layer kind once, so each emitter's statements (the ONNX export's included) are in a snapshot.
+    private const string EveryLayerKindSource = """
+        using ModelGen;
+
+        namespace Shapes;
+
+        [Model(Loss = Loss.CategoricalCrossEntropy)]
+        [Input(128)]
+        [Reshape(8, 8, 2)]
+        [Conv2D(4, 3, Activation.LeakyReLU, Stride = 2, Padding = Padding.Same)]
+        [BatchNormalization]
+        [MaxPool2D(2)]
+        [Dropout(0.25f)]
+        [AvgPool2D(2, Stride = 1, Padding = Padding.Same)]
+        [GlobalAveragePooling2D]
+        [Flatten]
+        [Dense(3, Activation.Softmax)]
+        public partial class EveryLayerKind;
+        """;
+
     [Fact]
     public void Tutorial_classifier() => AssertMatchesSnapshot(TutorialSource, "QuickStart.TutorialClassifier.g.cs");
 
     [Fact]
     public void Every_activation_nested_and_regularized() => AssertMatchesSnapshot(EveryActivationSource, "Shapes.Container.EveryActivation.g.cs");
+
+    [Fact]
+    public void Every_layer_kind() => AssertMatchesSnapshot(EveryLayerKindSource, "Shapes.EveryLayerKind.g.cs");
 
     [Fact]
     public async Task Roslyn_generator_test_harness_agrees_with_the_snapshot()

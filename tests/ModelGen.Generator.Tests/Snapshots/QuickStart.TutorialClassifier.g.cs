@@ -198,6 +198,35 @@ namespace QuickStart
             return global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, 0, batch * 1), targets, default);
         }
 
+        /// <summary>
+        /// Writes the model to <paramref name="stream"/> as ONNX (opset 17), with the current weights: input <c>input</c>
+        /// (batch, 10), output <c>output</c> (batch, 1), computing what <see cref="Forward"/> computes.
+        /// </summary>
+        public void ExportOnnx(global::System.IO.Stream stream)
+        {
+            var graph = new global::ModelGen.IO.Onnx.OnnxGraphBuilder("TutorialClassifier", [10]);
+
+            // dense1 (Dense): (B, 10) -> (B, 64), ReLU
+            graph.Dense("dense1", Dense1Kernel, Dense1Bias, 64);
+            graph.Activation("dense1", global::ModelGen.Activation.ReLU);
+
+            // dense2 (Dense): (B, 64) -> (B, 32), ReLU
+            graph.Dense("dense2", Dense2Kernel, Dense2Bias, 32);
+            graph.Activation("dense2", global::ModelGen.Activation.ReLU);
+
+            // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
+            graph.Dense("dense3", Dense3Kernel, Dense3Bias, 1);
+            graph.Activation("dense3", global::ModelGen.Activation.Sigmoid);
+
+            graph.WriteTo(stream);
+        }
+
+        /// <summary>
+        /// Writes the model to the ONNX file <paramref name="path"/> atomically (a temporary file in the same folder, then
+        /// moved over the target): readers see the old file or the whole new one.
+        /// </summary>
+        public void ExportOnnx(string path) => global::ModelGen.IO.AtomicFile.Write(path, ExportOnnx);
+
         /// <summary>Grows the workspaces to hold <paramref name="batchSize"/> samples; smaller batches reuse them.</summary>
         public void EnsureBatchCapacity(int batchSize)
         {

@@ -255,6 +255,43 @@ namespace Shapes
                 return global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, 0, batch * 5), targets, default, 5);
             }
 
+            /// <summary>
+            /// Writes the model to <paramref name="stream"/> as ONNX (opset 17), with the current weights: input <c>input</c>
+            /// (batch, 37), output <c>output</c> (batch, 5), computing what <see cref="Forward"/> computes.
+            /// </summary>
+            public void ExportOnnx(global::System.IO.Stream stream)
+            {
+                var graph = new global::ModelGen.IO.Onnx.OnnxGraphBuilder("EveryActivation", [37]);
+
+                // dense1 (Dense): (B, 37) -> (B, 13), GELU
+                graph.Dense("dense1", Dense1Kernel, Dense1Bias, 13);
+                graph.Activation("dense1", global::ModelGen.Activation.Gelu);
+
+                // dense2 (Dense): (B, 13) -> (B, 11), LeakyReLU
+                graph.Dense("dense2", Dense2Kernel, Dense2Bias, 11);
+                graph.Activation("dense2", global::ModelGen.Activation.LeakyReLU, 0.1f);
+
+                // dense3 (Dense): (B, 11) -> (B, 9), Tanh
+                graph.Dense("dense3", Dense3Kernel, default, 9);
+                graph.Activation("dense3", global::ModelGen.Activation.Tanh);
+
+                // squash (Dense): (B, 9) -> (B, 7), Sigmoid
+                graph.Dense("squash", SquashKernel, SquashBias, 7);
+                graph.Activation("squash", global::ModelGen.Activation.Sigmoid);
+
+                // dense5 (Dense): (B, 7) -> (B, 5), Softmax
+                graph.Dense("dense5", Dense5Kernel, Dense5Bias, 5);
+                graph.Activation("dense5", global::ModelGen.Activation.Softmax);
+
+                graph.WriteTo(stream);
+            }
+
+            /// <summary>
+            /// Writes the model to the ONNX file <paramref name="path"/> atomically (a temporary file in the same folder, then
+            /// moved over the target): readers see the old file or the whole new one.
+            /// </summary>
+            public void ExportOnnx(string path) => global::ModelGen.IO.AtomicFile.Write(path, ExportOnnx);
+
             /// <summary>Grows the workspaces to hold <paramref name="batchSize"/> samples; smaller batches reuse them.</summary>
             public void EnsureBatchCapacity(int batchSize)
             {
