@@ -47,9 +47,9 @@ namespace Shapes
         private float[] _dense1Output = []; // (B, 3)
         private float[] _dense1Gradient = []; // (B, 3) dLoss/dOutput, then dLoss/dPreActivation
         private static readonly global::ModelGen.Kernels.Conv2DGeometry Conv2d1Geometry = global::ModelGen.Kernels.Conv2DGeometry.Create(8, 8, 2, 4, 3, 2, 1, global::ModelGen.Padding.Same);
-        private float[] _conv2d1Patches = []; // (B, 288) im2col patch matrix
+        private float[] _conv2d1Patches = []; // Conv2d1Geometry.WorkspaceLength(batchSize) im2col patch matrix
         private readonly float[] _conv2d1PatchesForPredict = new float[288];
-        private float[] _conv2d1PatchGradient = []; // (B, 288) dLoss/dPatches before col2im
+        private float[] _conv2d1PatchGradient = []; // Conv2d1Geometry.WorkspaceLength(batchSize) dLoss/dPatches before col2im
         private readonly float[] _batch_normalization1SavedMean = new float[4]; // batch mean per channel, for backward
         private readonly float[] _batch_normalization1SavedInverseStd = new float[4]; // batch 1/sqrt(var + eps) per channel
         private static readonly global::ModelGen.Kernels.Pooling2DGeometry MaxPooling2d1Geometry = global::ModelGen.Kernels.Pooling2DGeometry.Create(4, 4, 4, 2, 2, global::ModelGen.Padding.Valid);
@@ -187,7 +187,7 @@ namespace Shapes
 
             // conv2d1 (Conv2D): (B, 8, 8, 2) -> (B, 4, 4, 4), LeakyReLU
             var conv2d1Output = new global::System.Span<float>(_conv2d1Output, 0, batch * 64);
-            global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches, 0, batch * 288), batch, in Conv2d1Geometry);
+            global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches), batch, in Conv2d1Geometry);
             global::ModelGen.Kernels.ActivationKernels.LeakyRelu(conv2d1Output, conv2d1Output, 0.2f);
 
             // batch_normalization1 (BatchNormalization): (B, 4, 4, 4) -> (B, 4, 4, 4)
@@ -280,7 +280,7 @@ namespace Shapes
             // conv2d1 (Conv2D): (B, 8, 8, 2) -> (B, 4, 4, 4), LeakyReLU
             var conv2d1Gradient = new global::System.Span<float>(_conv2d1Gradient, 0, batch * 64);
             global::ModelGen.Kernels.ActivationKernels.LeakyReluBackward(new global::System.Span<float>(_conv2d1Output, 0, batch * 64), conv2d1Gradient, conv2d1Gradient, 0.2f);
-            global::ModelGen.Kernels.Conv2DKernels.Backward(new global::System.Span<float>(_reshape1Output, 0, batch * 128), Conv2d1Kernel, conv2d1Gradient, Conv2d1KernelGradient, Conv2d1BiasGradient, new global::System.Span<float>(_reshape1Gradient, 0, batch * 128), new global::System.Span<float>(_conv2d1Patches, 0, batch * 288), new global::System.Span<float>(_conv2d1PatchGradient, 0, batch * 288), batch, in Conv2d1Geometry);
+            global::ModelGen.Kernels.Conv2DKernels.Backward(new global::System.Span<float>(_reshape1Output, 0, batch * 128), Conv2d1Kernel, conv2d1Gradient, Conv2d1KernelGradient, Conv2d1BiasGradient, new global::System.Span<float>(_reshape1Gradient, 0, batch * 128), new global::System.Span<float>(_conv2d1Patches), new global::System.Span<float>(_conv2d1PatchGradient), batch, in Conv2d1Geometry);
 
             // reshape1 (Reshape): (B, 128) -> (B, 8, 8, 2)
             var reshape1Gradient = new global::System.Span<float>(_reshape1Gradient, 0, batch * 128);
@@ -379,8 +379,8 @@ namespace Shapes
             _dense1PreActivation = new float[batchSize * 3];
             _dense1Output = new float[batchSize * 3];
             _dense1Gradient = new float[batchSize * 3];
-            _conv2d1Patches = new float[batchSize * 288];
-            _conv2d1PatchGradient = new float[batchSize * 288];
+            _conv2d1Patches = new float[Conv2d1Geometry.WorkspaceLength(batchSize)];
+            _conv2d1PatchGradient = new float[Conv2d1Geometry.WorkspaceLength(batchSize)];
             _max_pooling2d1Argmax = new int[batchSize * 16];
             _dropout1Mask = new float[batchSize * 16];
             _capacity = batchSize;
