@@ -128,7 +128,10 @@ public sealed class CnnGradientTests
 
     private static void AssertClose((double Central, double Forward, double Backward) numeric, double analytic, bool hasKinks, string what)
     {
-        double tolerance = 5e-4 + 2e-2 * Math.Abs(numeric.Central);
+        // The loss is float32: its rounding shows as disagreement between the two one-sided quotients
+        // (in a smooth map they differ by only Step * f''), and half of it bounds the noise in the central one.
+        double noise = hasKinks ? 0 : 0.5 * Math.Abs(numeric.Forward - numeric.Backward);
+        double tolerance = 5e-4 + 2e-2 * Math.Abs(numeric.Central) + noise;
         double error = Math.Abs(numeric.Central - analytic);
         if (hasKinks) error = Math.Min(error, Math.Min(Math.Abs(numeric.Forward - analytic), Math.Abs(numeric.Backward - analytic)));
         Assert.True(error <= tolerance, $"{what}: analytic {analytic:R}, numeric {numeric}, tolerance {tolerance:R}");
