@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Numerics;
 
 namespace ModelGen.Kernels;
@@ -29,11 +30,64 @@ public static unsafe partial class Pooling2DKernels
         var output = new Span<float>(job.Pooled, g.OutputLength(job.Batch));
         var argmax = new Span<int>(job.Argmax, g.OutputLength(job.Batch));
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
+        if (Vector512.IsHardwareAccelerated && g.Channels % 16 == 0)
+        {
+            MaxForwardWide(job.Values, job.Pooled, job.Argmax, first, end, g);
+            return;
+        }
         int channels = g.Channels, outIndex = g.OutputLength(first);
         for (int n = first; n < end; n++)
             for (int oy = 0; oy < g.OutHeight; oy++)
                 for (int ox = 0; ox < g.OutWidth; ox++, outIndex += channels)
                     MaxOverWindow(input, output.Slice(outIndex, channels), argmax.Slice(outIndex, channels), g, Locate(g, n, oy, ox));
+    }
+
+    /// <summary>
+    /// <see cref="MaxForward"/> for channels in sixteens, on raw pointers: each window's row and column
+    /// ranges are found once per output row and column rather than per channel block, and a zmm
+    /// register pair carries the best values and their indices across the window's cells.
+    /// </summary>
+    private static void MaxForwardWide(float* input, float* output, int* argmax, int first, int end, in Pooling2DGeometry g)
+    {
+        int channels = g.Channels, width = g.Width, height = g.Height, outWidth = g.OutWidth, outHeight = g.OutHeight;
+        Span<int> columns = outWidth <= 512 ? stackalloc int[2 * outWidth] : new int[2 * outWidth];
+        for (int ox = 0; ox < outWidth; ox++)
+        {
+            int left = ox * g.Stride - g.PadLeft;
+            var (xFirst, xEnd) = WindowAxis.Inside(left, 1, g.PoolSize, width);
+            (columns[2 * ox], columns[2 * ox + 1]) = (left + xFirst, left + xEnd);
+        }
+        Vector512<int> lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        nint outIndex = (nint)g.OutputLength(first);
+        for (int n = first; n < end; n++)
+            for (int oy = 0; oy < outHeight; oy++)
+            {
+                int top = oy * g.Stride - g.PadTop;
+                var (yFirst, yEnd) = WindowAxis.Inside(top, 1, g.PoolSize, height);
+                int rowFirst = top + yFirst, rowEnd = top + yEnd;
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    int columnFirst = columns[2 * ox], columnEnd = columns[2 * ox + 1];
+                    for (int c = 0; c < channels; c += 16, outIndex += 16)
+                    {
+                        int firstCell = ((n * height + rowFirst) * width + columnFirst) * channels + c;
+                        var best = Vector512.Load(input + firstCell);
+                        var bestIndex = Vector512.Create(firstCell) + lanes;
+                        for (int iy = rowFirst; iy < rowEnd; iy++)
+                            for (int ix = columnFirst; ix < columnEnd; ix++)
+                            {
+                                int cell = ((n * height + iy) * width + ix) * channels + c;
+                                var value = Vector512.Load(input + cell);
+                                // Strictly greater keeps the first maximum; a NaN (unequal to itself) always takes the place.
+                                var takes = Vector512.GreaterThan(value, best) | ~Vector512.Equals(value, value);
+                                best = Vector512.ConditionalSelect(takes, value, best);
+                                bestIndex = Vector512.ConditionalSelect(takes.AsInt32(), Vector512.Create(cell) + lanes, bestIndex);
+                            }
+                        best.Store(output + outIndex);
+                        bestIndex.Store(argmax + outIndex);
+                    }
+                }
+            }
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ internal sealed record Pooling2DCase(string Name, int Batch, int Height, int Wid
         new("2x2, stride 2, same, odd input gives a one-row window", 1, 5, 5, 2, 2, 2, Padding.Same),
         new("3x3, stride 1, same, padding on every side", 1, 5, 4, 2, 3, 1, Padding.Same),
         new("19 channels, a vector and a tail", 2, 5, 5, 19, 3, 2, Padding.Same),
+        new("32 channels (the AVX-512 path), 3x3, stride 2, same", 2, 7, 6, 32, 3, 2, Padding.Same),
+        new("16 channels (the AVX-512 path), 2x2 tiling, odd input", 2, 7, 7, 16, 2, 2, Padding.Valid),
     ];
 
     public static TheoryData<string> Names => new(All.Select(c => c.Name));

@@ -77,10 +77,11 @@ public sealed class Pooling2DKernelsParityTests
     /// One 2x2 window over 11 channels (a vector of 4 or 8 plus a scalar tail): every channel holds
     /// its maximum in the top-right and bottom-left cells, so the top-right one (index 1 · 11 + c) must win.
     /// </summary>
-    [Fact]
-    public void On_a_tie_the_first_cell_in_row_major_order_wins_and_takes_the_gradient()
+    [Theory]
+    [InlineData(11)]
+    [InlineData(32)] // channels in sixteens take the AVX-512 path
+    public void On_a_tie_the_first_cell_in_row_major_order_wins_and_takes_the_gradient(int channels)
     {
-        const int channels = 11;
         var g = Pooling2DGeometry.Create(2, 2, channels, 2, 2, Padding.Valid);
         float[] input = new float[4 * channels];
         for (int c = 0; c < channels; c++)
@@ -101,22 +102,23 @@ public sealed class Pooling2DKernelsParityTests
         Assert.Equal(Enumerable.Range(0, 4 * channels).Select(i => i / channels == 1 ? 1f : 0f), dInput);
     }
 
-    [Fact]
-    public void A_window_of_equal_values_and_a_NaN_follow_PyTorch()
+    [Theory]
+    [InlineData(9)]
+    [InlineData(16)] // channels in sixteens take the AVX-512 path
+    public void A_window_of_equal_values_and_a_NaN_follow_PyTorch(int channels)
     {
-        const int channels = 9;
         var g = Pooling2DGeometry.Create(2, 2, channels, 2, 2, Padding.Valid);
         float[] input = RandomFloats.Filled(4 * channels, float.NegativeInfinity);
         input[3 * channels + 0] = float.NaN;
-        input[2 * channels + 8] = float.NaN;
+        input[2 * channels + channels - 1] = float.NaN;
         float[] output = new float[channels];
         int[] argmax = new int[channels];
 
         Pooling2DKernels.MaxForward(input, output, argmax, 1, g);
 
         Assert.True(float.IsNaN(output[0]) && argmax[0] == 3 * channels);
-        Assert.True(float.IsNaN(output[8]) && argmax[8] == 2 * channels + 8);
-        for (int c = 1; c < 8; c++) Assert.Equal((float.NegativeInfinity, c), (output[c], argmax[c]));
+        Assert.True(float.IsNaN(output[channels - 1]) && argmax[channels - 1] == 2 * channels + channels - 1);
+        for (int c = 1; c < channels - 1; c++) Assert.Equal((float.NegativeInfinity, c), (output[c], argmax[c]));
     }
 
     private static (Pooling2DCase Pool, Pooling2DGeometry Geometry, float[] Input) Sample(string name)
