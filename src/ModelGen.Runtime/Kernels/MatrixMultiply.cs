@@ -35,6 +35,10 @@ internal static unsafe class MatrixMultiply
     {
         var tile = new TileArguments(a, aRowStride, aDepthStride, b, bias, c, columns, depth, accumulate, relu);
         int j = 0;
+        // Lone rows (one-sample Predict) read whole 128-column rows of B, one sequential stream.
+        if (rowEnd - rowStart < TileRows)
+            for (; j + 2 * TileColumns <= columns; j += 2 * TileColumns)
+                for (int i = rowStart; i < rowEnd; i++) Tile1x128(tile, i, j);
         for (; j + TileColumns <= columns; j += TileColumns)
         {
             int i = rowStart;
@@ -180,6 +184,31 @@ internal static unsafe class MatrixMultiply
             c3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 48), x, c3);
         }
         t.Store512(c0 + d0, i, j); t.Store512(c1 + d1, i, j + 16); t.Store512(c2 + d2, i, j + 32); t.Store512(c3 + d3, i, j + 48);
+    }
+
+    private static void Tile1x128(in TileArguments t, int i, int j)
+    {
+        Vector512<float> c0 = t.Start512(i, j), c1 = t.Start512(i, j + 16), c2 = t.Start512(i, j + 32), c3 = t.Start512(i, j + 48);
+        Vector512<float> c4 = t.Start512(i, j + 64), c5 = t.Start512(i, j + 80), c6 = t.Start512(i, j + 96), c7 = t.Start512(i, j + 112);
+        float* a = t.A + (nint)i * t.ARowStride;
+        nint depthStride = t.ADepthStride;
+        float* b = t.B + j;
+        nint columns = t.Columns;
+        int depth = t.Depth;
+        for (int p = 0; p < depth; p++, a += depthStride, b += columns)
+        {
+            var x = Vector512.Create(*a);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.Load(b), x, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 16), x, c1);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 32), x, c2);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 48), x, c3);
+            c4 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 64), x, c4);
+            c5 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 80), x, c5);
+            c6 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 96), x, c6);
+            c7 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 112), x, c7);
+        }
+        t.Store512(c0, i, j); t.Store512(c1, i, j + 16); t.Store512(c2, i, j + 32); t.Store512(c3, i, j + 48);
+        t.Store512(c4, i, j + 64); t.Store512(c5, i, j + 80); t.Store512(c6, i, j + 96); t.Store512(c7, i, j + 112);
     }
 
     private static void Tile6x16(in TileArguments t, int i, int j)
