@@ -53,6 +53,40 @@ public sealed class AllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    /// <summary>
+    /// With two compute threads the calling thread still allocates nothing per step: jobs live on its
+    /// stack and the workers are started once, during warm-up.
+    /// </summary>
+    [Fact]
+    public void Cnn_on_two_threads_allocates_nothing_per_step_after_warm_up()
+    {
+        var model = new LeNetCnn(seed: 1);
+        var random = new Random(5);
+        float[] inputs = Values(random, Batch * LeNetCnn.InputLength), outputs = new float[Batch * LeNetCnn.OutputLength];
+        float[] targets = Enumerable.Range(0, Batch).Select(i => (float)(i % LeNetCnn.OutputLength)).ToArray();
+        var optimizer = new Adam();
+        int previous = ComputeThreads.Count;
+        ComputeThreads.Count = 2;
+        try
+        {
+            void Steps()
+            {
+                model.Forward(inputs, outputs);
+                model.TrainOnBatch(inputs, targets, optimizer);
+            }
+
+            Steps();
+            Steps();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 5; i++) Steps();
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        finally
+        {
+            ComputeThreads.Count = previous;
+        }
+    }
+
     [Fact]
     public void Cnn_with_batch_norm_and_dropout_allocates_nothing_per_step_after_warm_up()
     {
