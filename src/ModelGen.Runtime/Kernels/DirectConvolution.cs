@@ -138,11 +138,20 @@ internal static unsafe class DirectConvolution
                 if (fullRows)
                 {
                     for (; ox < interiorFirst; ox++) Pixel(input, kernel, bias, y + (nint)ox * filters, n, top, ox, g, relu);
-                    float* window = input + (((nint)n * height + top) * width + interiorFirst * stride - padLeft) * channels;
-                    for (; ox + 6 <= interiorEnd; ox += 6, window += 6 * pixelStride)
-                        for (int f0 = 0; f0 < filters; f0 += 32)
-                            SixPixels(window, pixelStride, taps, patchLength, kernel + f0, filters, bias == null ? null : bias + f0,
-                                y + (nint)ox * filters + f0, pair: f0 + 32 <= filters, relu);
+                    if (interiorEnd - interiorFirst >= 6)
+                    {
+                        float* rowStart = input + (((nint)n * height + top) * width - padLeft) * channels;
+                        for (int first = interiorFirst; first < interiorEnd; first += 6)
+                        {
+                            // A last partial tile moves back to end at the interior's edge: it rewrites a few
+                            // outputs with the same values rather than leaving them to the one-pixel path.
+                            int tileFirst = Math.Min(first, interiorEnd - 6);
+                            for (int f0 = 0; f0 < filters; f0 += 32)
+                                SixPixels(rowStart + tileFirst * pixelStride, pixelStride, taps, patchLength, kernel + f0, filters, bias == null ? null : bias + f0,
+                                    y + (nint)tileFirst * filters + f0, pair: f0 + 32 <= filters, relu);
+                        }
+                        ox = interiorEnd;
+                    }
                 }
                 for (; ox < outWidth; ox++) Pixel(input, kernel, bias, y + (nint)ox * filters, n, top, ox, g, relu);
             }

@@ -32,6 +32,9 @@ internal sealed record Conv2DCase(
         new("dilation 3, 5 channels, 9 filters, no bias", 2, 9, 8, 5, 9, 3, 1, 3, Padding.Same, HasBias: false),
         // Short patches and filters in sixteens take the direct convolution instead of im2col.
         new("direct: 1 channel, 32 filters, same", 2, 8, 7, 1, 32, 3, 1, 1, Padding.Same),
+        // 11 interior columns: a six-pixel tile, then one moved back to overlap it, then the border pixel.
+        new("direct: 2 channels, 32 filters, same, 13 wide", 2, 6, 13, 2, 32, 3, 1, 1, Padding.Same),
+        new("direct: 1 channel, 16 filters, stride 2, 15 wide", 1, 5, 15, 1, 16, 3, 2, 1, Padding.Valid),
         new("direct: 3 channels, 48 filters, stride 2, dilation 2, no bias", 2, 9, 9, 3, 48, 3, 2, 2, Padding.Same, HasBias: false),
         new("direct: 2 channels, 16 filters, valid", 1, 6, 5, 2, 16, 2, 1, 1, Padding.Valid),
         // 38 * 38 * 72 patch floats per sample exceed one chunk, so the batch runs as three chunks.
