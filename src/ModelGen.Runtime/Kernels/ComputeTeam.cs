@@ -3,17 +3,23 @@ namespace ModelGen.Kernels;
 /// <summary>
 /// Long-lived worker threads that run parts of one job beside the calling thread. A job is a static
 /// function and a pointer to its arguments on the caller's stack, which stays alive because the
-/// caller waits for every part: nothing is allocated per job. Workers spin briefly before sleeping,
-/// so the back-to-back kernels of one training step find them awake; a second caller that finds
-/// the team busy runs its job alone rather than queueing.
+/// caller waits for every part: nothing is allocated per job. Workers and the waiting caller spin on
+/// a counter for a while before they block (plain busy-waiting with <see cref="Thread.SpinWait"/>, not
+/// <see cref="SpinWait"/>, whose back-off sleeps for a millisecond), so the back-to-back kernels of
+/// one training step find the workers awake; a second caller that finds the team busy runs its job
+/// alone rather than queueing.
 /// </summary>
 internal static unsafe class ComputeTeam
 {
-    // Spins before a wait blocks: long enough to bridge the gap between the layers of one step.
-    private const int SpinCount = 2000;
+    // Busy-wait rounds before a wait blocks, each Thread.SpinWait(Pause), about half a microsecond
+    // here: some 50 µs, which bridges the serial work between the kernels of one step yet gives the
+    // core back soon when other processes want it.
+    private const int SpinRounds = 100;
+    private const int Pause = 20;
 
     private static readonly Lock s_gate = new();
-    private static readonly ManualResetEventSlim s_done = new(false, SpinCount);
+    private static readonly ManualResetEventSlim s_done = new(false, 0);
+    private static int s_generation;
     private static Worker[] s_workers = [];
     private static delegate*<void*, int, int, void> s_work;
     private static void* s_arguments;
@@ -42,9 +48,14 @@ internal static unsafe class ComputeTeam
             s_parts = parts;
             s_pending = parts - 1;
             s_done.Reset();
+            Interlocked.Increment(ref s_generation);
             for (int w = 0; w < parts - 1; w++) s_workers[w].Start.Set();
             work(arguments, 0, parts);
-            s_done.Wait();
+            for (int round = 0; Volatile.Read(ref s_pending) != 0; round++)
+            {
+                if (round < SpinRounds) Thread.SpinWait(Pause);
+                else s_done.Wait();
+            }
         }
         finally
         {
@@ -72,7 +83,7 @@ internal static unsafe class ComputeTeam
 
     private sealed class Worker
     {
-        public readonly ManualResetEventSlim Start = new(false, SpinCount);
+        public readonly ManualResetEventSlim Start = new(false, 0);
         private readonly int _part;
 
         public Worker(int part)
@@ -83,11 +94,23 @@ internal static unsafe class ComputeTeam
 
         private void Loop()
         {
+            int seen = 0;
             while (true)
             {
-                Start.Wait();
-                Start.Reset();
-                s_work(s_arguments, _part, s_parts);
+                // Start stays set after a job the worker took while spinning; then the wait below
+                // returns at once, the reset clears it, and the loop spins or blocks afresh.
+                for (int round = 0; Volatile.Read(ref s_generation) == seen; round++)
+                {
+                    if (round < SpinRounds) Thread.SpinWait(Pause);
+                    else
+                    {
+                        Start.Wait();
+                        Start.Reset();
+                    }
+                }
+                seen = Volatile.Read(ref s_generation);
+                if (_part < s_parts) s_work(s_arguments, _part, s_parts);
+                else continue;
                 if (Interlocked.Decrement(ref s_pending) == 0) s_done.Set();
             }
         }
