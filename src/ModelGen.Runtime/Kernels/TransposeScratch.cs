@@ -9,21 +9,27 @@ internal static class TransposeScratch
     [ThreadStatic] private static float[]? t_buffer;
 
     /// <summary>Returns <paramref name="matrix"/> <c>(rows, columns)</c> transposed to <c>(columns, rows)</c>, valid until this thread's next call.</summary>
-    public static Span<float> Transpose(ReadOnlySpan<float> matrix, int rows, int columns)
+    public static unsafe Span<float> Transpose(ReadOnlySpan<float> matrix, int rows, int columns)
     {
         int length = rows * columns;
+        VectorMathChecks(matrix.Length, length);
         if (t_buffer is null || t_buffer.Length < length) t_buffer = new float[length];
         Span<float> transposed = t_buffer.AsSpan(0, length);
         // Blocks of 16x16 keep both the rows read and the rows written in cache.
         const int Block = 16;
-        for (int r0 = 0; r0 < rows; r0 += Block)
-            for (int c0 = 0; c0 < columns; c0 += Block)
-            {
-                int rEnd = Math.Min(rows, r0 + Block), cEnd = Math.Min(columns, c0 + Block);
-                for (int r = r0; r < rEnd; r++)
-                    for (int c = c0; c < cEnd; c++)
-                        transposed[c * rows + r] = matrix[r * columns + c];
-            }
+        fixed (float* source = matrix, target = transposed)
+            for (int r0 = 0; r0 < rows; r0 += Block)
+                for (int c0 = 0; c0 < columns; c0 += Block)
+                {
+                    int rEnd = Math.Min(rows, r0 + Block), cEnd = Math.Min(columns, c0 + Block);
+                    for (int r = r0; r < rEnd; r++)
+                    {
+                        float* from = source + (nint)r * columns;
+                        for (int c = c0; c < cEnd; c++) target[(nint)c * rows + r] = from[c];
+                    }
+                }
         return transposed;
     }
+
+    private static void VectorMathChecks(int actual, int expected) => VectorMath.CheckSameLength(expected, actual, "matrix");
 }
