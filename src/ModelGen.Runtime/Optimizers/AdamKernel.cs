@@ -34,11 +34,49 @@ internal readonly record struct AdamCoefficients(
 /// </summary>
 /// <remarks>
 /// <see cref="Update"/> runs 512-, 256- and 128-bit lanes in turn and hands the last few
-/// elements to <see cref="UpdateReference"/>, the scalar twin that tests hold it to.
+/// elements to <see cref="UpdateReference"/>, the scalar twin that tests hold it to. Large buffers
+/// split into ranges over <see cref="ComputeThreads.Count"/> threads; every element is updated the
+/// same way on any thread count.
 /// </remarks>
-internal static class AdamKernel
+internal static unsafe class AdamKernel
 {
+    // From about 64K parameters (a quarter of a millisecond's work) the step splits over the compute threads.
+    private const int ParallelThreshold = 1 << 16;
+
     public static void Update(
+        Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> firstMoment, Span<float> secondMoment,
+        in AdamCoefficients c)
+    {
+        int threads = parameters.Length >= ParallelThreshold ? Kernels.ComputeTeam.Threads(parameters.Length / ParallelThreshold + 1) : 1;
+        if (threads == 1)
+        {
+            UpdateRange(parameters, gradients, firstMoment, secondMoment, c);
+            return;
+        }
+        fixed (float* p = parameters, g = gradients, m = firstMoment, v = secondMoment)
+        {
+            var job = new Job(p, g, m, v, parameters.Length, c);
+            Kernels.ComputeTeam.Run(&UpdatePart, &job, threads);
+        }
+    }
+
+    private readonly struct Job(float* parameters, float* gradients, float* firstMoment, float* secondMoment, int length, AdamCoefficients coefficients)
+    {
+        public readonly float* Parameters = parameters, Gradients = gradients, FirstMoment = firstMoment, SecondMoment = secondMoment;
+        public readonly int Length = length;
+        public readonly AdamCoefficients Coefficients = coefficients;
+    }
+
+    private static void UpdatePart(void* arguments, int part, int parts)
+    {
+        ref Job job = ref *(Job*)arguments;
+        var (start, end) = Kernels.ComputeTeam.Range(job.Length, part, parts, grain: 16);
+        int count = end - start;
+        UpdateRange(new Span<float>(job.Parameters + start, count), new ReadOnlySpan<float>(job.Gradients + start, count),
+            new Span<float>(job.FirstMoment + start, count), new Span<float>(job.SecondMoment + start, count), job.Coefficients);
+    }
+
+    private static void UpdateRange(
         Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> firstMoment, Span<float> secondMoment,
         in AdamCoefficients c)
     {

@@ -72,4 +72,35 @@ public sealed class AdamTests
         // First step is lr * g / (|g| + eps) with the new lr.
         OptimizerAssert.Close([1 - 0.2 * 0.5 / (0.5 + 1e-7)], p);
     }
+
+    /// <summary>A buffer large enough to split over two threads takes the same steps, to the bit, as on one.</summary>
+    [Fact]
+    public void A_step_split_over_two_threads_matches_one_thread()
+    {
+        const int length = 200_003;
+        var random = new Random(9);
+        float[] start = Enumerable.Range(0, length).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        float[][] gradients = [.. Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, length).Select(_ => random.NextSingle() - 0.5f).ToArray())];
+
+        float[] Train(int threads)
+        {
+            float[] p = (float[])start.Clone();
+            var optimizer = new AdamW(learningRate: 0.01f, weightDecay: 0.01f);
+            int previous = ComputeThreads.Count;
+            ComputeThreads.Count = threads;
+            try
+            {
+                foreach (float[] g in gradients) optimizer.Step(p, g);
+            }
+            finally
+            {
+                ComputeThreads.Count = previous;
+            }
+            return p;
+        }
+
+        float[] one = Train(1);
+        Assert.NotEqual(start, one);
+        Assert.Equal(one, Train(2));
+    }
 }
