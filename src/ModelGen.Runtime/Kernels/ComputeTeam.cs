@@ -20,6 +20,7 @@ internal static unsafe class ComputeTeam
     private static readonly Lock s_gate = new();
     private static readonly ManualResetEventSlim s_done = new(false, 0);
     private static int s_generation;
+    private static bool s_active;
     private static Worker[] s_workers = [];
     private static delegate*<void*, int, int, void> s_work;
     private static void* s_arguments;
@@ -40,6 +41,15 @@ internal static unsafe class ComputeTeam
             for (int part = 0; part < parts; part++) work(arguments, part, parts);
             return;
         }
+        // The gate is reentrant: a job started from inside the caller's own part (a product inside
+        // a convolution's share of the batch) must not reuse the busy workers, so it runs alone.
+        if (s_active)
+        {
+            s_gate.Exit();
+            for (int part = 0; part < parts; part++) work(arguments, part, parts);
+            return;
+        }
+        s_active = true;
         try
         {
             EnsureWorkers(parts - 1);
@@ -59,6 +69,7 @@ internal static unsafe class ComputeTeam
         }
         finally
         {
+            s_active = false;
             s_gate.Exit();
         }
     }

@@ -42,15 +42,8 @@ public static class Conv2DKernels
             return;
         }
         CheckWorkspace(patches, batch, geometry);
-        int chunk = geometry.ChunkSamples, inputLength = geometry.InputLength(1), outputLength = geometry.OutputLength(1);
-        for (int first = 0; first < batch; first += chunk)
-        {
-            int samples = Math.Min(chunk, batch - first);
-            Span<float> chunkPatches = patches[..geometry.WorkspaceLength(samples)];
-            PatchMatrix.Gather(input.Slice(first * inputLength, samples * inputLength), chunkPatches, samples, geometry);
-            DenseKernels.Forward(chunkPatches, kernel, bias, output.Slice(first * outputLength, samples * outputLength),
-                geometry.PatchRows(samples), geometry.PatchLength, geometry.Filters, relu);
-        }
+        fixed (float* x = input, k = kernel, b = bias, y = output, p = patches)
+            Im2ColConvolution.Forward(x, k, b, y, p, batch, geometry, relu);
     }
 
     /// <summary>
@@ -79,6 +72,19 @@ public static class Conv2DKernels
         }
         CheckWorkspace(patches, batch, geometry);
         if (!dInput.IsEmpty) CheckWorkspace(dPatches, batch, geometry);
+        if (!MatrixMultiply.IsSupported)
+        {
+            PortableBackward(input, kernel, dOutput, dKernel, dBias, dInput, patches, dPatches, batch, geometry);
+            return;
+        }
+        fixed (float* x = input, k = kernel, dy = dOutput, dk = dKernel, db = dBias, dx = dInput, p = patches, dp = dPatches)
+            Im2ColConvolution.Backward(x, k, dy, dk, db, dx, p, dp, batch, geometry);
+    }
+
+    // Without AVX-512 the chunks run one after another through DenseKernels' portable path.
+    private static void PortableBackward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, Span<float> patches, Span<float> dPatches, int batch, in Conv2DGeometry geometry)
+    {
         int chunk = geometry.ChunkSamples, inputLength = geometry.InputLength(1), outputLength = geometry.OutputLength(1);
         for (int first = 0; first < batch; first += chunk)
         {
@@ -86,7 +92,7 @@ public static class Conv2DKernels
             Span<float> chunkPatches = patches[..length];
             PatchMatrix.Gather(input.Slice(first * inputLength, samples * inputLength), chunkPatches, samples, geometry);
             Span<float> chunkPatchGradient = dInput.IsEmpty ? default : dPatches[..length];
-            DenseKernels.Backward(chunkPatches, kernel, dOutput.Slice(first * outputLength, samples * outputLength), dKernel, dBias, chunkPatchGradient,
+            DenseKernels.PortableBackward(chunkPatches, kernel, dOutput.Slice(first * outputLength, samples * outputLength), dKernel, dBias, chunkPatchGradient,
                 geometry.PatchRows(samples), geometry.PatchLength, geometry.Filters);
             if (!dInput.IsEmpty)
                 PatchMatrix.ScatterAdd(chunkPatchGradient, dInput.Slice(first * inputLength, samples * inputLength), samples, geometry);

@@ -129,10 +129,20 @@ public static class DenseKernels
             return;
         }
 
+        // dInput = dOutput · kernelᵀ reads the kernel transposed, (units, inputs), so its rows stream like a forward pass.
+        BackwardTransposed(input, dInput.IsEmpty ? default : TransposeScratch.Transpose(kernel, inputs, units), dOutput, dKernel, dBias, dInput, batch, inputs, units);
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> on the AVX-512 path given the kernel already transposed to <c>(units, inputs)</c>
+    /// (unused when <paramref name="dInput"/> is empty), so callers that run many backward passes
+    /// against one kernel (a convolution's chunks) transpose it once.
+    /// </summary>
+    internal static unsafe void BackwardTransposed(ReadOnlySpan<float> input, ReadOnlySpan<float> kernelTransposed, ReadOnlySpan<float> dOutput,
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units)
+    {
         if (!dBias.IsEmpty)
             for (int b = 0; b < batch; b++) VectorMath.MultiplyAdd(dOutput.Slice(b * units, units), 1f, dBias);
-        // dInput = dOutput · kernelᵀ reads the kernel transposed, (units, inputs), so its rows stream like a forward pass.
-        Span<float> kernelTransposed = dInput.IsEmpty ? default : TransposeScratch.Transpose(kernel, inputs, units);
         fixed (float* x = input, dy = dOutput, dw = dKernel, dx = dInput, wt = kernelTransposed)
         {
             // dKernel += inputᵀ · dOutput: A = inputᵀ, read in place with its strides swapped.
