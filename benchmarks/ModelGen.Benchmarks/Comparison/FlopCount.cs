@@ -1,15 +1,24 @@
 using System.Reflection;
 using BenchmarkDotNet.Running;
+using ModelGen.Benchmarks.Peak;
 
 namespace ModelGen.Benchmarks.Comparison;
 
-/// <summary>Flops one operation of a comparison benchmark does: one sample's forward pass or training step.</summary>
+/// <summary>
+/// Flops one operation of a benchmark does: one sample's forward pass or training step for
+/// <see cref="FrameworkComparison{TModel}"/>, one invocation for <see cref="FmaPeakBenchmarks"/>.
+/// </summary>
 internal static class FlopCount
 {
-    /// <summary>Flops per operation of <paramref name="benchmarkCase"/>, a <see cref="FrameworkComparison{TModel}"/> benchmark.</summary>
+    /// <summary>Flops per operation (per sample, for the comparison) of <paramref name="benchmarkCase"/>.</summary>
     public static double PerOperation(BenchmarkCase benchmarkCase)
     {
-        ComparedModelSpec spec = SpecOf(benchmarkCase.Descriptor.Type.GetGenericArguments()[0]);
+        Type type = benchmarkCase.Descriptor.Type;
+        if (type == typeof(FmaPeakBenchmarks))
+        {
+            return FmaPeakBenchmarks.FlopsPerInvocation(benchmarkCase.Descriptor.WorkloadMethod.Name);
+        }
+        ComparedModelSpec spec = SpecOf(type.GetGenericArguments()[0]);
         return benchmarkCase.Descriptor.Categories.Any(Measurement.IsTraining) ? spec.TrainFlops : spec.ForwardFlops;
     }
 
