@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.ML.OnnxRuntime;
 using ModelGen.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ namespace ModelGen.Benchmarks.Comparison;
 /// <c>torch.inference_mode()</c>; ONNX Runtime with inputs and outputs bound once to preallocated
 /// memory.</para>
 /// <para>Setup first proves the frameworks compute the same thing (<see cref="Agreement"/>): the
-/// inference outputs on one batch within 1e-4, and libtorch's loss and gradients within 1e-4 of
+/// inference outputs on a batch and on one sample within 1e-4, and libtorch's loss and gradients within 1e-4 of
 /// ModelGen's. Then it runs every path once, so workspaces and optimizer state exist and the
 /// Allocated column shows steady-state calls. Each benchmark runs in its own process, so the thread
 /// settings of one do not leak into another.</para>
@@ -39,6 +40,11 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
     private float[] _inputs = []; // (256, ...sample shape), the first 32 and 128 samples are the training batches
     private float[] _outputs = []; // (256, outputs)
     private float[] _targets = []; // (128, targets)
+    private float[] _ortPrediction = []; // (1, outputs)
+    private float[] _ortOutputs = []; // (256, outputs)
+    private OnnxRuntimeTwin? _ort;
+    private OrtIoBinding? _ortSample; // _sample -> _ortPrediction
+    private OrtIoBinding? _ortBatch; // _inputs -> _ortOutputs
     private TorchTwin? _torch;
     private Tensor? _torchSample; // (1, ...torch sample shape)
     private Tensor? _torchInputs; // (256, ...torch sample shape)
@@ -56,6 +62,8 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
 
     private TorchTwin Torch => _torch!;
 
+    private OnnxRuntimeTwin Ort => _ort!;
+
     /// <summary>Sets the thread counts, builds every framework's copy of the model, checks that they agree and warms every path.</summary>
     [GlobalSetup]
     public void Setup()
@@ -72,6 +80,13 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
         _targets = BenchmarkData.Labels(random, Measurement.LargeTrainBatch, classes: Math.Max(2, _model.OutputLength));
         _model.EnsureBatchCapacity(Measurement.ForwardBatch);
 
+        int[] sampleShape = TModel.ComparisonSpec.SampleShape;
+        _ortPrediction = new float[_prediction.Length];
+        _ortOutputs = new float[_outputs.Length];
+        _ort = OnnxRuntimeTwin.Create(_model, Threads);
+        _ortSample = Ort.Bind(_sample, sampleShape, _ortPrediction, batch: 1);
+        _ortBatch = Ort.Bind(_inputs, sampleShape, _ortOutputs, Measurement.ForwardBatch);
+
         _torch = TorchTwin.Create(_model);
         _torchSample = Torch.Inputs(_sample, 1);
         _torchInputs = Torch.Inputs(_inputs, Measurement.ForwardBatch);
@@ -83,8 +98,10 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
         RequireAgreement();
 
         ModelGenPredict();
+        OnnxRuntimePredict();
         TorchPredict();
         ModelGenForward256();
+        OnnxRuntimeForward256();
         TorchForward256();
         ModelGenTrain32();
         TorchTrain32();
@@ -92,7 +109,7 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
         TorchTrain128();
     }
 
-    /// <summary>Frees libtorch's tensors.</summary>
+    /// <summary>Frees libtorch's tensors and ONNX Runtime's session.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
@@ -101,16 +118,23 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
             tensor?.Dispose();
         }
         _torch?.Dispose();
+        _ort?.Dispose();
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory(Measurement.Predict), Framework(Framework.ModelGen)]
     public void ModelGenPredict() => _model.Predict(_sample, _prediction);
+
+    [Benchmark, BenchmarkCategory(Measurement.Predict), Framework(Framework.OnnxRuntime)]
+    public void OnnxRuntimePredict() => Ort.Run(_ortSample!);
 
     [Benchmark, BenchmarkCategory(Measurement.Predict), Framework(Framework.LibTorch)]
     public void TorchPredict() => TorchInference(_torchSample!, _prediction);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Measurement.ForwardBatch), BenchmarkCategory(Measurement.Forward256), Framework(Framework.ModelGen)]
     public void ModelGenForward256() => _model.Forward(_inputs, _outputs);
+
+    [Benchmark(OperationsPerInvoke = Measurement.ForwardBatch), BenchmarkCategory(Measurement.Forward256), Framework(Framework.OnnxRuntime)]
+    public void OnnxRuntimeForward256() => Ort.Run(_ortBatch!);
 
     [Benchmark(OperationsPerInvoke = Measurement.ForwardBatch), BenchmarkCategory(Measurement.Forward256), Framework(Framework.LibTorch)]
     public void TorchForward256() => TorchInference(_torchInputs!, _outputs);
@@ -147,6 +171,14 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
         var torchOutputs = new float[_outputs.Length];
         TorchInference(_torchInputs!, torchOutputs);
         Agreement.Require($"{model} batch-256 outputs, libtorch against ModelGen", _outputs, torchOutputs, Tolerance);
+        Ort.Run(_ortBatch!);
+        Agreement.Require($"{model} batch-256 outputs, ONNX Runtime against ModelGen", _outputs, _ortOutputs, Tolerance);
+        _model.Predict(_sample, _prediction);
+        var torchPrediction = new float[_prediction.Length];
+        TorchInference(_torchSample!, torchPrediction);
+        Agreement.Require($"{model} one-sample output, libtorch against ModelGen", _prediction, torchPrediction, Tolerance);
+        Ort.Run(_ortSample!);
+        Agreement.Require($"{model} one-sample output, ONNX Runtime against ModelGen", _prediction, _ortPrediction, Tolerance);
 
         int batch = Measurement.SmallTrainBatch;
         float loss = _model.ComputeLossAndGradients(_inputs.AsSpan(0, batch * _model.InputLength), _targets.AsSpan(0, batch * _model.TargetLength));
