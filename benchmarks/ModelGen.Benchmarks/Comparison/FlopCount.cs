@@ -16,7 +16,7 @@ internal static class FlopCount
         Type type = benchmarkCase.Descriptor.Type;
         if (type == typeof(FmaPeakBenchmarks))
         {
-            return FmaPeakBenchmarks.FlopsPerInvocation(benchmarkCase.Descriptor.WorkloadMethod.Name);
+            return FmaPeakBenchmarks.FlopsPerInvocation;
         }
         ComparedModelSpec spec = SpecOf(type.GetGenericArguments()[0]);
         return benchmarkCase.Descriptor.Categories.Any(Measurement.IsTraining) ? spec.TrainFlops : spec.ForwardFlops;

@@ -166,26 +166,29 @@ public class FrameworkComparison<TModel> where TModel : class, IComparedModel, n
 
     private void RequireAgreement()
     {
-        string model = typeof(TModel).Name;
         _model.Forward(_inputs, _outputs);
-        var torchOutputs = new float[_outputs.Length];
-        TorchInference(_torchInputs!, torchOutputs);
-        Agreement.Require($"{model} batch-256 outputs, libtorch against ModelGen", _outputs, torchOutputs, Tolerance);
-        Ort.Run(_ortBatch!);
-        Agreement.Require($"{model} batch-256 outputs, ONNX Runtime against ModelGen", _outputs, _ortOutputs, Tolerance);
+        RequireSameOutputs("batch-256 outputs", _outputs, _torchInputs!, _ortBatch!, _ortOutputs);
         _model.Predict(_sample, _prediction);
-        var torchPrediction = new float[_prediction.Length];
-        TorchInference(_torchSample!, torchPrediction);
-        Agreement.Require($"{model} one-sample output, libtorch against ModelGen", _prediction, torchPrediction, Tolerance);
-        Ort.Run(_ortSample!);
-        Agreement.Require($"{model} one-sample output, ONNX Runtime against ModelGen", _prediction, _ortPrediction, Tolerance);
+        RequireSameOutputs("one-sample output", _prediction, _torchSample!, _ortSample!, _ortPrediction);
 
         int batch = Measurement.SmallTrainBatch;
         float loss = _model.ComputeLossAndGradients(_inputs.AsSpan(0, batch * _model.InputLength), _targets.AsSpan(0, batch * _model.TargetLength));
         var torchGradients = new float[_model.Gradients.Length];
         float torchLoss = Torch.LossAndGradients(_model, _torchSmallBatch!, _torchSmallTargets!, torchGradients);
+        string model = typeof(TModel).Name;
         Agreement.Require($"{model} batch-32 loss, libtorch against ModelGen", [loss], [torchLoss], Tolerance);
         Agreement.Require($"{model} batch-32 gradients, libtorch against ModelGen", _model.Gradients, torchGradients, Tolerance);
         _model.ZeroGradients();
+    }
+
+    // libtorch's and ONNX Runtime's inference on the same inputs as ModelGen's, whose outputs are given.
+    private void RequireSameOutputs(string what, float[] modelGen, Tensor torchInputs, OrtIoBinding ortBinding, float[] ortOutputs)
+    {
+        string model = typeof(TModel).Name;
+        var torchOutputs = new float[modelGen.Length];
+        TorchInference(torchInputs, torchOutputs);
+        Agreement.Require($"{model} {what}, libtorch against ModelGen", modelGen, torchOutputs, Tolerance);
+        Ort.Run(ortBinding);
+        Agreement.Require($"{model} {what}, ONNX Runtime against ModelGen", modelGen, ortOutputs, Tolerance);
     }
 }
