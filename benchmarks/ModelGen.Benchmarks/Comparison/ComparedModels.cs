@@ -17,7 +17,8 @@ public partial class TutorialClassifier : IComparedModel
             ("dense2", nn.Linear(64, 32)), ("relu2", nn.ReLU()),
             ("dense3", nn.Linear(32, 1))),
         Flattened: null,
-        ForwardMultiplyAdds: (10 * 64) + (64 * 32) + (32 * 1));
+        ForwardMultiplyAdds: (10 * 64) + (64 * 32) + (32 * 1),
+        FirstLayerMultiplyAdds: 10 * 64);
 }
 
 public partial class MnistMlp : IComparedModel
@@ -30,7 +31,8 @@ public partial class MnistMlp : IComparedModel
             ("dense2", nn.Linear(128, 64)), ("relu2", nn.ReLU()),
             ("dense3", nn.Linear(64, 10))),
         Flattened: null,
-        ForwardMultiplyAdds: (784 * 128) + (128 * 64) + (64 * 10));
+        ForwardMultiplyAdds: (784 * 128) + (128 * 64) + (64 * 10),
+        FirstLayerMultiplyAdds: 784 * 128);
 }
 
 public partial class LeNet : IComparedModel
@@ -48,7 +50,8 @@ public partial class LeNet : IComparedModel
             ("dense2", nn.Linear(128, 10))),
         Flattened: new("dense1", Height: 5, Width: 5, Channels: 64),
         // 28x28x1 -> 26x26x32 -> 13x13x32 -> 11x11x64 -> 5x5x64 -> 1600 -> 128 -> 10
-        ForwardMultiplyAdds: (26 * 26 * 3 * 3 * 1 * 32) + (11 * 11 * 3 * 3 * 32 * 64) + (1600 * 128) + (128 * 10));
+        ForwardMultiplyAdds: (26 * 26 * 3 * 3 * 1 * 32) + (11 * 11 * 3 * 3 * 32 * 64) + (1600 * 128) + (128 * 10),
+        FirstLayerMultiplyAdds: 26 * 26 * 3 * 3 * 1 * 32);
 }
 
 public partial class FashionCnn : IComparedModel
@@ -66,5 +69,6 @@ public partial class FashionCnn : IComparedModel
             ("dense2", nn.Linear(128, 10))),
         Flattened: new("dense1", Height: 7, Width: 7, Channels: 64),
         // 28x28x1 -> 28x28x32 -> 14x14x32 -> 14x14x64 -> 7x7x64 -> 3136 -> 128 -> 10
-        ForwardMultiplyAdds: (28 * 28 * 3 * 3 * 1 * 32) + (14 * 14 * 3 * 3 * 32 * 64) + (3136 * 128) + (128 * 10));
+        ForwardMultiplyAdds: (28 * 28 * 3 * 3 * 1 * 32) + (14 * 14 * 3 * 3 * 32 * 64) + (3136 * 128) + (128 * 10),
+        FirstLayerMultiplyAdds: 28 * 28 * 3 * 3 * 1 * 32);
 }

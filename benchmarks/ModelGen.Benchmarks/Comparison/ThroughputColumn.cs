@@ -12,7 +12,7 @@ internal sealed class ThroughputColumn : MeanDerivedColumn
 {
     public static readonly IColumn SamplesPerSecond = new ThroughputColumn("samples/s", "Samples per second, 1 / (mean time per sample)", gigaflops: false);
     public static readonly IColumn Gigaflops = new ThroughputColumn(
-        "GFLOP/s", "Dense and Conv2D flops per second: 2 per multiply-add forward, three forward passes per training sample", gigaflops: true);
+        "GFLOP/s", "Dense and Conv2D flops per second: 2 per multiply-add; a training sample is three forward passes less the first layer", gigaflops: true);
 
     private readonly bool _gigaflops;
 
