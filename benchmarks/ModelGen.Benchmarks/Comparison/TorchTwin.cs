@@ -19,15 +19,15 @@ internal sealed class TorchTwin : IDisposable
 {
     private readonly ComparedModelSpec _spec;
     private readonly Dictionary<string, Tensor> _parameters;
+    private readonly bool _binary;
 
     private TorchTwin(ComparedModelSpec spec, ITrainableModel model)
     {
         _spec = spec;
         Logits = spec.CreateTorchLogits();
-        bool binary = model.Loss == Loss.BinaryCrossEntropy;
-        Inference = nn.Sequential(("logits", Logits), ("output", binary ? nn.Sigmoid() : nn.Softmax(dim: 1)));
-        Criterion = binary ? nn.BCEWithLogitsLoss() : nn.CrossEntropyLoss();
-        Binary = binary;
+        _binary = model.Loss == Loss.BinaryCrossEntropy;
+        Inference = nn.Sequential(("logits", Logits), ("output", _binary ? nn.Sigmoid() : nn.Softmax(dim: 1)));
+        Criterion = _binary ? nn.BCEWithLogitsLoss() : nn.CrossEntropyLoss();
         _parameters = Logits.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
         CopyWeightsFrom(model);
         // ModelGen's Adam defaults are Keras' (epsilon 1e-7); torch's epsilon default is 1e-8.
@@ -45,8 +45,6 @@ internal sealed class TorchTwin : IDisposable
 
     /// <summary>torch's Adam over <see cref="Logits"/>' parameters, learning rate 1e-3.</summary>
     public optim.Optimizer Optimizer { get; }
-
-    private bool Binary { get; }
 
     /// <summary>Builds the twin of <paramref name="model"/> with a copy of its current weights.</summary>
     public static TorchTwin Create<TModel>(TModel model) where TModel : IComparedModel => new(TModel.ComparisonSpec, model);
@@ -69,7 +67,7 @@ internal sealed class TorchTwin : IDisposable
     public Tensor Targets(ReadOnlySpan<float> labels)
     {
         float[] values = labels.ToArray();
-        return Binary
+        return _binary
             ? tensor(values, [values.Length, 1])
             : tensor(values.Select(label => (long)label).ToArray());
     }
