@@ -3,8 +3,8 @@
 # three Fashion-MNIST models trained for one epoch with TorchSharp (libtorch, CPU) and with ModelGen,
 # in one process. Arguments go to the program; --help lists them.
 #
-# The build itself makes TorchSharp's native library loadable on Debian 12 (EpochTiming.csproj runs
-# patch-libtorchsharp.sh on the copy in the output folder), so plain `dotnet run` works too.
+# The build itself makes TorchSharp's native library loadable on Debian 12 (benchmarks/Directory.Build.targets
+# runs benchmarks/tools/patch-libtorchsharp.sh on the copy in the output folder), so plain `dotnet run` works too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
