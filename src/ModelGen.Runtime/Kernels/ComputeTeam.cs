@@ -12,9 +12,10 @@ namespace ModelGen.Kernels;
 internal static unsafe class ComputeTeam
 {
     // Busy-wait rounds before a wait blocks, each Thread.SpinWait(Pause), about half a microsecond
-    // here: some 50 µs, which bridges the serial work between the kernels of one step yet gives the
-    // core back soon when other processes want it.
-    private const int SpinRounds = 100;
+    // here: some 200 µs, which bridges the serial work between the kernels of one step (an MLP's
+    // Adam update takes 60 µs; waking a blocked worker cost more than that) yet gives the core back
+    // soon when other processes want it.
+    private const int SpinRounds = 400;
     private const int Pause = 20;
 
     private static readonly Lock s_gate = new();
