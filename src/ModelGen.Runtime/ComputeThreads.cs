@@ -12,6 +12,12 @@ public static class ComputeThreads
     public static int Count
     {
         get => s_count;
-        set => s_count = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one thread is needed.");
+        set
+        {
+            if (value < 1) throw new ArgumentOutOfRangeException(nameof(value), value, "At least one thread is needed.");
+            // The workers start here, on the thread that asks for them, rather than inside a later step.
+            Kernels.ComputeTeam.Prepare(value - 1);
+            s_count = value;
+        }
     }
 }

@@ -33,13 +33,16 @@ internal static unsafe class ComputeTeam
 
     /// <summary>
     /// Runs <c>work(arguments, part, parts)</c> for every part in <c>[0, parts)</c>, the caller taking part 0,
-    /// and returns when all are done. Each part must write memory no other part touches.
+    /// and returns when all are done; when the team is busy it runs <c>work(arguments, 0, 1)</c> instead.
+    /// Each part must write memory no other part touches.
     /// </summary>
     public static void Run(delegate*<void*, int, int, void> work, void* arguments, int parts)
     {
+        // Alone, the caller runs the job as one part: parts beyond the first would need buffers of
+        // their own (a convolution's patches), which the calling thread should not have to grow.
         if (parts <= 1 || !s_gate.TryEnter())
         {
-            for (int part = 0; part < parts; part++) work(arguments, part, parts);
+            work(arguments, 0, 1);
             return;
         }
         // The gate is reentrant: a job started from inside the caller's own part (a product inside
@@ -47,7 +50,7 @@ internal static unsafe class ComputeTeam
         if (s_active)
         {
             s_gate.Exit();
-            for (int part = 0; part < parts; part++) work(arguments, part, parts);
+            work(arguments, 0, 1);
             return;
         }
         s_active = true;
@@ -82,6 +85,12 @@ internal static unsafe class ComputeTeam
         band = (band + grain - 1) / grain * grain;
         int start = Math.Min(count, part * band);
         return (start, Math.Min(count, start + band));
+    }
+
+    /// <summary>Starts workers up to <paramref name="count"/> now, so that the first job pays nothing for them.</summary>
+    public static void Prepare(int count)
+    {
+        lock (s_gate) EnsureWorkers(count);
     }
 
     private static void EnsureWorkers(int count)
