@@ -94,16 +94,10 @@ public sealed class DenseKernelsParityTests
         (float[] Output, float[] DKernel, float[] DInput) Run(int threads)
         {
             float[] output = new float[batch * units], dKernel = new float[inputs * units], dInput = new float[batch * inputs];
-            int previous = ComputeThreads.Count;
-            ComputeThreads.Count = threads;
-            try
+            using (new ComputeThreadsScope(threads))
             {
                 DenseKernels.Forward(input, kernel, bias, output, batch, inputs, units);
                 DenseKernels.Backward(input, kernel, dOutput, dKernel, new float[units], dInput, batch, inputs, units);
-            }
-            finally
-            {
-                ComputeThreads.Count = previous;
             }
             return (output, dKernel, dInput);
         }

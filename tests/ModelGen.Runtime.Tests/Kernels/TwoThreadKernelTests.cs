@@ -25,16 +25,10 @@ public sealed class TwoThreadKernelTests
         float[] output = new float[g.OutputLength(batch)], dKernel = new float[g.KernelLength], dBias = new float[filters], dInput = new float[g.InputLength(batch)];
         float[] patches = new float[g.WorkspaceLength(batch)], dPatches = new float[g.WorkspaceLength(batch)];
 
-        int previous = ComputeThreads.Count;
-        ComputeThreads.Count = 2;
-        try
+        using (new ComputeThreadsScope(2))
         {
             Conv2DKernels.Forward(input, kernel, bias, output, patches, batch, g);
             Conv2DKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, patches, dPatches, batch, g);
-        }
-        finally
-        {
-            ComputeThreads.Count = previous;
         }
 
         float[] expected = new float[output.Length], magnitude = new float[output.Length];
@@ -61,16 +55,10 @@ public sealed class TwoThreadKernelTests
         float[] output = new float[g.OutputLength(batch)], dInput = new float[g.InputLength(batch)];
         int[] argmax = new int[g.OutputLength(batch)];
 
-        int previous = ComputeThreads.Count;
-        ComputeThreads.Count = 2;
-        try
+        using (new ComputeThreadsScope(2))
         {
             Pooling2DKernels.MaxForward(input, output, argmax, batch, g);
             Pooling2DKernels.MaxBackward(dOutput, argmax, dInput, batch, g);
-        }
-        finally
-        {
-            ComputeThreads.Count = previous;
         }
 
         float[] expected = new float[output.Length];

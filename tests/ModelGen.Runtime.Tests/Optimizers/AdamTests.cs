@@ -1,3 +1,5 @@
+using ModelGen.Runtime.Tests.Numerics;
+
 namespace ModelGen.Optimizers.Tests;
 
 /// <summary>
@@ -86,15 +88,9 @@ public sealed class AdamTests
         {
             float[] p = (float[])start.Clone();
             var optimizer = new AdamW(learningRate: 0.01f, weightDecay: 0.01f);
-            int previous = ComputeThreads.Count;
-            ComputeThreads.Count = threads;
-            try
+            using (new ComputeThreadsScope(threads))
             {
                 foreach (float[] g in gradients) optimizer.Step(p, g);
-            }
-            finally
-            {
-                ComputeThreads.Count = previous;
             }
             return p;
         }
