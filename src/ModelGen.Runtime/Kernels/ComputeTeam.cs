@@ -28,8 +28,14 @@ internal static unsafe class ComputeTeam
     private static int s_parts;
     private static int s_pending;
 
+    // Below this many multiply-adds (about 10 µs on one core) waking a second thread costs more than it saves.
+    private const long MinimumSplitWork = 1 << 20;
+
     /// <summary>The threads a job may use now: <see cref="ComputeThreads.Count"/>, capped by <paramref name="pieces"/>.</summary>
     public static int Threads(int pieces) => Math.Max(1, Math.Min(ComputeThreads.Count, pieces));
+
+    /// <summary>As <see cref="Threads(int)"/>, but one thread for a job of fewer than about a million multiply-adds.</summary>
+    public static int Threads(int pieces, long multiplyAdds) => multiplyAdds >= MinimumSplitWork ? Threads(pieces) : 1;
 
     /// <summary>
     /// Runs <c>work(arguments, part, parts)</c> for every part in <c>[0, parts)</c>, the caller taking part 0,
@@ -38,18 +44,18 @@ internal static unsafe class ComputeTeam
     /// </summary>
     public static void Run(delegate*<void*, int, int, void> work, void* arguments, int parts)
     {
-        // Alone, the caller runs the job as one part: parts beyond the first would need buffers of
-        // their own (a convolution's patches), which the calling thread should not have to grow.
-        if (parts <= 1 || !s_gate.TryEnter())
-        {
-            work(arguments, 0, 1);
-            return;
-        }
-        // The gate is reentrant: a job started from inside the caller's own part (a product inside
-        // a convolution's share of the batch) must not reuse the busy workers, so it runs alone.
-        if (s_active)
+        // The gate is reentrant: a job started from inside the caller's own part (a product inside a
+        // convolution's share of the batch) finds the team active and must not reuse its busy workers.
+        bool entered = parts > 1 && s_gate.TryEnter();
+        if (entered && s_active)
         {
             s_gate.Exit();
+            entered = false;
+        }
+        if (!entered)
+        {
+            // Alone, the caller runs the job as one part: parts beyond the first would need buffers of
+            // their own (a convolution's patches), which the calling thread should not have to grow.
             work(arguments, 0, 1);
             return;
         }

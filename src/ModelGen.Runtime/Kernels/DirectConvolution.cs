@@ -26,47 +26,31 @@ internal static unsafe class DirectConvolution
     public static bool Suits(in Conv2DGeometry g) =>
         Vector512.IsHardwareAccelerated && g.PatchLength <= MaxPatchLength && g.Filters % 16 == 0;
 
-    // Below this many multiply-adds a second thread costs more than it saves.
-    private const long ParallelThreshold = 1 << 20;
-    // Floats of per-thread dKernel and dBias partial sums kept on the stack; larger layers run on one thread.
-    private const int PartialSumLimit = 16 * 1024;
-
     /// <summary>Forward over a batch, its samples split over <see cref="ComputeThreads.Count"/> threads when large enough.</summary>
     public static void Forward(float* input, float* kernel, float* bias, float* output, int batch, in Conv2DGeometry g, bool relu)
     {
-        var job = new Job(input, kernel, bias, output, null, null, null, null, batch, g, relu);
+        var job = new ConvolutionJob(input, kernel, bias, output, null, null, null, null, null, null, batch, g, relu);
         ComputeTeam.Run(&ForwardPart, &job, Threads(batch, g));
     }
 
     /// <summary>
-    /// Accumulates dKernel and dBias and overwrites dInput unless it is null. Threads beyond the first
-    /// sum their samples' parameter gradients on the stack, and the caller adds them in at the end.
+    /// Accumulates dKernel and dBias and overwrites dInput unless it is null; the batch splits over
+    /// threads as in <see cref="Forward"/>, with per-thread parameter-gradient sums (<see cref="ConvolutionJob"/>).
     /// </summary>
     public static void Backward(float* input, float* kernel, float* dOutput, float* dKernel, float* dBias, float* dInput, int batch, in Conv2DGeometry g)
     {
-        int threads = Threads(batch, g), partialLength = g.KernelLength + g.Filters;
-        if ((threads - 1) * partialLength > PartialSumLimit) threads = 1;
-        Span<float> partials = stackalloc float[(threads - 1) * partialLength];
-        partials.Clear();
-        fixed (float* partial = partials)
-        {
-            var job = new Job(input, kernel, dOutput, null, dKernel, dBias, dInput, partial, batch, g, relu: false);
-            ComputeTeam.Run(&BackwardPart, &job, threads);
-        }
-        for (int t = 1; t < threads; t++)
-        {
-            Span<float> partial = partials.Slice((t - 1) * partialLength, partialLength);
-            VectorMath.MultiplyAdd(partial[..g.KernelLength], 1f, new Span<float>(dKernel, g.KernelLength));
-            if (dBias != null) VectorMath.MultiplyAdd(partial[g.KernelLength..], 1f, new Span<float>(dBias, g.Filters));
-        }
+        int threads = Threads(batch, g);
+        float** partials = stackalloc float*[threads];
+        var job = new ConvolutionJob(input, kernel, dOutput, null, null, null, dKernel, dBias, dInput, partials, batch, g, relu: false);
+        ComputeTeam.Run(&BackwardPart, &job, threads);
+        job.AddPartialSums(threads);
     }
 
-    private static int Threads(int batch, in Conv2DGeometry g) =>
-        (long)g.OutputLength(batch) * g.PatchLength >= ParallelThreshold ? ComputeTeam.Threads(batch) : 1;
+    private static int Threads(int batch, in Conv2DGeometry g) => ComputeTeam.Threads(batch, (long)g.OutputLength(batch) * g.PatchLength);
 
     private static void ForwardPart(void* arguments, int part, int parts)
     {
-        ref Job job = ref *(Job*)arguments;
+        ref ConvolutionJob job = ref *(ConvolutionJob*)arguments;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
         if (first < end)
             ForwardSamples(job.Input + (nint)first * job.Geometry.InputLength(1), job.Kernel, job.BiasOrGradient,
@@ -75,25 +59,12 @@ internal static unsafe class DirectConvolution
 
     private static void BackwardPart(void* arguments, int part, int parts)
     {
-        ref Job job = ref *(Job*)arguments;
+        ref ConvolutionJob job = ref *(ConvolutionJob*)arguments;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
         if (first >= end) return;
-        int partialLength = job.Geometry.KernelLength + job.Geometry.Filters;
-        float* dKernel = part == 0 ? job.DKernel : job.Partials + (nint)(part - 1) * partialLength;
-        float* dBias = job.DBias == null ? null : part == 0 ? job.DBias : dKernel + job.Geometry.KernelLength;
+        job.GradientTargets(part, out float* dKernel, out float* dBias);
         BackwardSamples(job.Input + (nint)first * job.Geometry.InputLength(1), job.Kernel, job.BiasOrGradient + (nint)first * job.Geometry.OutputLength(1),
             dKernel, dBias, job.DInput == null ? null : job.DInput + (nint)first * job.Geometry.InputLength(1), end - first, job.Geometry);
-    }
-
-    /// <summary>One call's operands for the threads; forward reads the bias from <see cref="BiasOrGradient"/>, backward dOutput.</summary>
-    private readonly struct Job(float* input, float* kernel, float* biasOrGradient, float* output, float* dKernel, float* dBias, float* dInput,
-        float* partials, int batch, Conv2DGeometry geometry, bool relu)
-    {
-        public readonly float* Input = input, Kernel = kernel, BiasOrGradient = biasOrGradient, Output = output,
-            DKernel = dKernel, DBias = dBias, DInput = dInput, Partials = partials;
-        public readonly int Batch = batch;
-        public readonly Conv2DGeometry Geometry = geometry;
-        public readonly bool Relu = relu;
     }
 
     /// <summary>

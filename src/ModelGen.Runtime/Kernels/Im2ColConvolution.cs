@@ -10,20 +10,16 @@ namespace ModelGen.Kernels;
 /// </summary>
 /// <remarks>
 /// Backward transposes the kernel once for all chunks. Parts beyond the first sum their dKernel and
-/// dBias into per-thread buffers, which the caller adds in at the end.
+/// dBias into per-thread buffers (<see cref="ConvolutionJob"/>), which the caller adds in at the end.
 /// </remarks>
 internal static unsafe class Im2ColConvolution
 {
-    // Below this many multiply-adds in the whole call a second thread costs more than it saves.
-    private const long ParallelThreshold = 1 << 20;
-
     [ThreadStatic] private static float[]? t_patches;
     [ThreadStatic] private static float[]? t_patchGradient;
-    [ThreadStatic] private static float[]? t_partialSums;
 
     public static void Forward(float* input, float* kernel, float* bias, float* output, float* patches, int batch, in Conv2DGeometry g, bool relu)
     {
-        var job = new Job(input, kernel, bias, output, patches, null, null, null, null, null, batch, g, relu);
+        var job = new ConvolutionJob(input, kernel, bias, output, patches, null, null, null, null, null, batch, g, relu);
         ComputeTeam.Run(&ForwardPart, &job, Threads(batch, g));
     }
 
@@ -36,27 +32,21 @@ internal static unsafe class Im2ColConvolution
         float** partials = stackalloc float*[threads];
         fixed (float* kernelTransposed = transposed)
         {
-            var job = new Job(input, kernelTransposed, dOutput, null, patches, dPatches, dKernel, dBias, dInput, partials, batch, g, relu: false);
+            var job = new ConvolutionJob(input, kernelTransposed, dOutput, null, patches, dPatches, dKernel, dBias, dInput, partials, batch, g, relu: false);
             ComputeTeam.Run(&BackwardPart, &job, threads);
-        }
-        for (int part = 1; part < threads; part++)
-        {
-            if (partials[part] == null) continue;
-            VectorMath.MultiplyAdd(new ReadOnlySpan<float>(partials[part], g.KernelLength), 1f, new Span<float>(dKernel, g.KernelLength));
-            if (dBias != null)
-                VectorMath.MultiplyAdd(new ReadOnlySpan<float>(partials[part] + g.KernelLength, g.Filters), 1f, new Span<float>(dBias, g.Filters));
+            job.AddPartialSums(threads);
         }
     }
 
     private static int Threads(int batch, in Conv2DGeometry g)
     {
         int chunks = (batch + g.ChunkSamples - 1) / g.ChunkSamples;
-        return (long)g.OutputLength(batch) * g.PatchLength >= ParallelThreshold ? ComputeTeam.Threads(chunks) : 1;
+        return ComputeTeam.Threads(chunks, (long)g.OutputLength(batch) * g.PatchLength);
     }
 
     private static void ForwardPart(void* arguments, int part, int parts)
     {
-        ref Job job = ref *(Job*)arguments;
+        ref ConvolutionJob job = ref *(ConvolutionJob*)arguments;
         Conv2DGeometry g = job.Geometry;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts, grain: g.ChunkSamples);
         if (first >= end) return;
@@ -76,27 +66,16 @@ internal static unsafe class Im2ColConvolution
 
     private static void BackwardPart(void* arguments, int part, int parts)
     {
-        ref Job job = ref *(Job*)arguments;
+        ref ConvolutionJob job = ref *(ConvolutionJob*)arguments;
         Conv2DGeometry g = job.Geometry;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts, grain: g.ChunkSamples);
         if (first >= end) return;
         int length = g.WorkspaceLength(job.Batch);
         Span<float> patches = part == 0 ? new Span<float>(job.Patches, length) : Scratch(ref t_patches, length);
         Span<float> patchGradient = job.DInput == null ? default : part == 0 ? new Span<float>(job.PatchGradient, length) : Scratch(ref t_patchGradient, length);
-        Span<float> dKernel, dBias;
-        if (part == 0)
-        {
-            dKernel = new Span<float>(job.DKernel, g.KernelLength);
-            dBias = job.DBias == null ? default : new Span<float>(job.DBias, g.Filters);
-        }
-        else
-        {
-            Span<float> partial = Scratch(ref t_partialSums, g.KernelLength + g.Filters);
-            partial.Clear();
-            fixed (float* sums = partial) job.Partials[part] = sums; // t_partialSums lives on; the caller reads it after the join
-            dKernel = partial[..g.KernelLength];
-            dBias = job.DBias == null ? default : partial.Slice(g.KernelLength, g.Filters);
-        }
+        job.GradientTargets(part, out float* kernelGradient, out float* biasGradient);
+        var dKernel = new Span<float>(kernelGradient, g.KernelLength);
+        var dBias = biasGradient == null ? default : new Span<float>(biasGradient, g.Filters);
         int inputLength = g.InputLength(1), outputLength = g.OutputLength(1);
         var kernelTransposed = job.DInput == null ? default : new ReadOnlySpan<float>(job.Kernel, g.KernelLength);
         for (int sample = first; sample < end; sample += g.ChunkSamples)
@@ -116,22 +95,7 @@ internal static unsafe class Im2ColConvolution
     /// <summary>This thread's buffer of at least <paramref name="length"/> floats, grown once and then reused.</summary>
     private static Span<float> Scratch(ref float[]? buffer, int length)
     {
-        if (buffer is null || buffer.Length < length) buffer = GC.AllocateArray<float>(length, pinned: true);
+        if (buffer is null || buffer.Length < length) buffer = new float[length];
         return buffer.AsSpan(0, length);
-    }
-
-    /// <summary>
-    /// One call's operands for the threads. Forward reads the bias from <see cref="BiasOrGradient"/>
-    /// and the kernel from <see cref="Kernel"/>; backward reads dOutput and the transposed kernel there.
-    /// </summary>
-    private readonly struct Job(float* input, float* kernel, float* biasOrGradient, float* output, float* patches, float* patchGradient,
-        float* dKernel, float* dBias, float* dInput, float** partials, int batch, Conv2DGeometry geometry, bool relu)
-    {
-        public readonly float* Input = input, Kernel = kernel, BiasOrGradient = biasOrGradient, Output = output, Patches = patches,
-            PatchGradient = patchGradient, DKernel = dKernel, DBias = dBias, DInput = dInput;
-        public readonly float** Partials = partials;
-        public readonly int Batch = batch;
-        public readonly Conv2DGeometry Geometry = geometry;
-        public readonly bool Relu = relu;
     }
 }

@@ -9,9 +9,6 @@ namespace ModelGen.Kernels;
 internal readonly unsafe struct ProductJob(float* a, int aRowStride, int aDepthStride, float* b, float* bias, float* c,
     int rows, int columns, int depth, bool accumulate, bool relu)
 {
-    // Below this many multiply-adds (about 10 µs on one core) waking a second thread costs more than it saves.
-    private const long ParallelThreshold = 1 << 20;
-
     private readonly float* _a = a, _b = b, _bias = bias, _c = c;
     private readonly int _aRowStride = aRowStride, _aDepthStride = aDepthStride, _rows = rows, _columns = columns, _depth = depth;
     private readonly bool _accumulate = accumulate, _relu = relu;
@@ -19,7 +16,7 @@ internal readonly unsafe struct ProductJob(float* a, int aRowStride, int aDepthS
     /// <summary>Runs the product, split over <see cref="ComputeThreads.Count"/> threads when it is large enough to pay.</summary>
     public void Run()
     {
-        int threads = (long)_rows * _columns * _depth >= ParallelThreshold ? ComputeTeam.Threads(_rows / 6) : 1;
+        int threads = ComputeTeam.Threads(_rows / 6, (long)_rows * _columns * _depth);
         if (threads == 1)
         {
             RunPart(0, 1);

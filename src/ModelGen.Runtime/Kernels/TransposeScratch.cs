@@ -12,7 +12,7 @@ internal static class TransposeScratch
     public static unsafe Span<float> Transpose(ReadOnlySpan<float> matrix, int rows, int columns)
     {
         int length = rows * columns;
-        VectorMathChecks(matrix.Length, length);
+        VectorMath.CheckSameLength(length, matrix.Length, nameof(matrix));
         if (t_buffer is null || t_buffer.Length < length) t_buffer = new float[length];
         Span<float> transposed = t_buffer.AsSpan(0, length);
         // Blocks of 16x16 keep both the rows read and the rows written in cache.
@@ -30,6 +30,4 @@ internal static class TransposeScratch
                 }
         return transposed;
     }
-
-    private static void VectorMathChecks(int actual, int expected) => VectorMath.CheckSameLength(expected, actual, "matrix");
 }
