@@ -1,6 +1,7 @@
 // The Wisconsin diagnostic breast-cancer table (569 samples, 30 features; see samples/data/README.md
 // for its provenance and license) with a 30-64-32-1 network: standardize on the training split only,
-// train with Adam and early stopping on a validation split, then report held-out accuracy.
+// train with Adam and early stopping on a validation split, then report held-out accuracy. Saves the
+// weights, and a copy with the standardization folded in for raw inputs (samples/Inference embeds it).
 using ModelGen;
 using ModelGen.Data;
 using ModelGen.Optimizers;
@@ -8,10 +9,10 @@ using ModelGen.Training;
 
 string path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "data", "breast_cancer.csv");
 var (x, y) = CsvLoader.Load(path);
-var (xTrain, xTest, yTrain, yTest) = DataSplit.TrainTestSplit(x, y, testSize: 0.2, randomState: 42, stratify: true);
+var (xTrain, xTestRaw, yTrain, yTest) = DataSplit.TrainTestSplit(x, y, testSize: 0.2, randomState: 42, stratify: true);
 var scaler = new StandardScaler().Fit(xTrain);
 xTrain = scaler.Transform(xTrain);
-xTest = scaler.Transform(xTest);
+var xTest = scaler.Transform(xTestRaw);
 
 var model = new BreastCancerClassifier(seed: 42);
 Console.WriteLine(model.Summary());
@@ -24,10 +25,9 @@ string weights = Path.Combine(Path.GetTempPath(), "breast_cancer.safetensors");
 model.Save(weights);
 Console.WriteLine($"Weights saved to {weights}");
 
-/// <summary>30 features -> 64 -> 32 -> 1 with a sigmoid output and a light L2 penalty.</summary>
-[Model(Loss = Loss.BinaryCrossEntropy)]
-[Input(30)]
-[Dense(64, Activation.ReLU, L2 = 1e-4f)]
-[Dense(32, Activation.ReLU, L2 = 1e-4f)]
-[Dense(1, Activation.Sigmoid)]
-public partial class BreastCancerClassifier;
+// The same network on raw measurements, as samples/Inference embeds it.
+StandardizationFolding.Fold(model, scaler);
+Console.WriteLine($"With the standardization folded into dense1: test accuracy {model.Evaluate(xTestRaw, yTest).Accuracy:F4} on raw features");
+string rawWeights = Path.Combine(Path.GetTempPath(), "breast_cancer_raw_input.safetensors");
+model.Save(rawWeights);
+Console.WriteLine($"Raw-input weights saved to {rawWeights}");

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -5,12 +6,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using ModelGen.Generator.Model;
 using ModelGen.Generator.Parsing;
 using ModelGen.Generator.Shapes;
+using ModelGen.Generator.Weights;
 
 namespace ModelGen.Analyzers;
 
 /// <summary>
 /// Runs the generator's parser and shape inference on every <c>[Model]</c> class and reports each
-/// problem on the argument or attribute that causes it (on the class name for class-level problems).
+/// problem on the argument or attribute that causes it (on the class name for class-level problems),
+/// and checks an <c>[EmbeddedWeights]</c> file's header against the model's tensors.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
@@ -35,7 +38,12 @@ public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
 
         ModelSpec spec = ModelParser.Parse(type, context.CancellationToken);
         ModelPlan plan = ShapeInference.Infer(spec);
-        foreach (ModelProblem problem in plan.Problems)
+        IEnumerable<ModelProblem> problems = plan.Problems;
+        // The weights file is checked against a valid plan only: without one there are no tensors to compare.
+        if (spec.EmbeddedWeights is { } weights && plan.IsValid)
+            problems = problems.Concat(EmbeddedWeightsCheck.Check(plan, weights, context.Options.AdditionalFiles.Select(f => f.Path),
+                SafeTensorsLayouts.FromFile, out _, out _));
+        foreach (ModelProblem problem in problems)
         {
             Location location = problem.AttributeIndex >= 0 && problem.AttributeIndex < attributes.Length
                 ? ArgumentLocator.Find(attributes[problem.AttributeIndex], problem.Argument, context.CancellationToken)

@@ -61,12 +61,27 @@ internal static class ModelDiagnostics
     public static readonly DiagnosticDescriptor UnsupportedModelKind = new(ProblemIds.UnsupportedModelKind, "Model cannot be a record, a static class or a file-local class", "{0}", Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.UnsupportedModelKind + ".md");
 
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = new(ProblemIds.WeightsFileNotFound, "Embedded weights file is not an additional file", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WeightsFileNotFound + ".md");
+
+    public static readonly DiagnosticDescriptor WeightsFileUnreadable = new(ProblemIds.WeightsFileUnreadable, "Embedded weights file cannot be read as safetensors", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WeightsFileUnreadable + ".md");
+
+    public static readonly DiagnosticDescriptor WeightsTensorMissing = new(ProblemIds.WeightsTensorMissing, "Embedded weights file lacks a tensor the model needs", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WeightsTensorMissing + ".md");
+
+    public static readonly DiagnosticDescriptor WeightsTensorMismatch = new(ProblemIds.WeightsTensorMismatch, "Embedded tensor has the wrong shape or type", "{0}", Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WeightsTensorMismatch + ".md");
+
+    public static readonly DiagnosticDescriptor WeightsTensorUnused = new(ProblemIds.WeightsTensorUnused, "Embedded weights file holds a tensor no layer has", "{0}", Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + ProblemIds.WeightsTensorUnused + ".md");
+
     // Descriptors are spelled out one by one (not built in a helper) so release tracking can see them.
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         NotPartial, ContainingTypeNotPartial, GenericModel, MissingInput, InvalidInputShape, ArgumentOutOfRange, LayerDoesNotFitShape,
         WindowDoesNotTile, OutputDoesNotMatchLoss, LargeModel, NoLayers, InvalidLayerName, UnknownLayer, OutputMayNotMatchLoss,
-        UnsupportedModelKind,
+        UnsupportedModelKind, WeightsFileNotFound, WeightsFileUnreadable, WeightsTensorMissing, WeightsTensorMismatch, WeightsTensorUnused,
     }.ToDictionary(d => d.Id);
 
     /// <summary>What <see cref="ModelDeclarationAnalyzer"/> reports: everything but the call-site check.</summary>

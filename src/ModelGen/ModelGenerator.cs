@@ -1,12 +1,16 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelGen.Generator.Emit;
 using ModelGen.Generator.Emit.Layers;
 using ModelGen.Generator.Model;
 using ModelGen.Generator.Parsing;
 using ModelGen.Generator.Shapes;
+using ModelGen.Generator.Weights;
 
 namespace ModelGen.Generator;
 
@@ -44,6 +48,38 @@ public sealed class ModelGenerator : IIncrementalGenerator
             if (!plan.IsValid || !plan.Layers.All(l => LayerEmitter.Supports(l.Spec))) return;
             output.AddSource(spec.HintName, ModelEmitter.Emit(plan, output.CancellationToken));
         });
+
+        // Weights files are read once each, when the compiler hands over a new or changed one; each
+        // embedding model then keeps only the file its path names, so other files never re-run it.
+        IncrementalValueProvider<ImmutableArray<WeightsFile>> weightsFiles = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => WeightsFile.Read(text.Path, cancellationToken))
+            .WithTrackingName(TrackingNames.WeightsFiles)
+            .Collect();
+        IncrementalValuesProvider<EmbeddingRequest> embeddings = models
+            .Where(static spec => spec.EmbeddedWeights is not null)
+            .Combine(weightsFiles)
+            .Select(static (pair, _) => EmbeddingRequest.For(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EmbeddingRequests);
+        context.RegisterSourceOutput(embeddings, static (output, request) =>
+        {
+            if (EmbedWeights(request, output.CancellationToken) is { } source) output.AddSource(request.HintName, source);
+        });
+    }
+
+    /// <summary>
+    /// The weights source, or null when the model or its file has a problem: the analyzers run the
+    /// same check and report it, and the model's other members are generated regardless.
+    /// </summary>
+    private static string? EmbedWeights(EmbeddingRequest request, CancellationToken cancellationToken)
+    {
+        ModelPlan plan = ShapeInference.Infer(request.Spec);
+        if (!plan.IsValid || !plan.Layers.All(l => LayerEmitter.Supports(l.Spec)) || request.File?.Bytes is not { } bytes) return null;
+        SafeTensorsLayout? layout = null;
+        List<ModelProblem> problems = EmbeddedWeightsCheck.Check(plan, request.Spec.EmbeddedWeights!, [request.File.Path],
+            _ => SafeTensorsLayouts.FromBytes(bytes), out _, out layout);
+        if (layout is null || problems.Any(p => p.Severity == ProblemSeverity.Error)) return null;
+        return EmbeddedWeightsEmitter.Emit(plan, request.Spec.EmbeddedWeights!.Path, bytes, layout, cancellationToken);
     }
 
     /// <summary>

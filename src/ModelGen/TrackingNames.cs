@@ -4,4 +4,6 @@ namespace ModelGen.Generator;
 internal static class TrackingNames
 {
     public const string ModelSpecs = nameof(ModelSpecs);
+    public const string WeightsFiles = nameof(WeightsFiles);
+    public const string EmbeddingRequests = nameof(EmbeddingRequests);
 }

@@ -18,9 +18,11 @@ namespace ModelGen.Generator.Model;
 /// <param name="Classes">Declared number of classes, 0 when undeclared.</param>
 /// <param name="Layers">Layers in declaration order.</param>
 /// <param name="Problems">Mistakes found while parsing.</param>
+/// <param name="EmbeddedWeights">The weights file to embed, when the class declares one.</param>
 internal sealed record ModelSpec(
     string Namespace, string ClassName, EquatableArray<string> ContainingTypes, TensorShape? InputShape,
-    LossKind Loss, float L1, float L2, int Classes, EquatableArray<LayerSpec> Layers, EquatableArray<ModelProblem> Problems)
+    LossKind Loss, float L1, float L2, int Classes, EquatableArray<LayerSpec> Layers, EquatableArray<ModelProblem> Problems,
+    EmbeddedWeightsSpec? EmbeddedWeights = null)
 {
     /// <summary>File name of the emitted source.</summary>
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + string.Join(".", ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1))) + (ContainingTypes.Count == 0 ? "" : ".") + ClassName + ".g.cs";

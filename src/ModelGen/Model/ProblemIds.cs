@@ -28,10 +28,15 @@ internal static class ProblemIds
     public const string UnknownLayer = "MG0014";
     public const string OutputMayNotMatchLoss = "MG0015";
     public const string UnsupportedModelKind = "MG0016";
+    public const string WeightsFileNotFound = "MG0017";
+    public const string WeightsFileUnreadable = "MG0018";
+    public const string WeightsTensorMissing = "MG0019";
+    public const string WeightsTensorMismatch = "MG0020";
+    public const string WeightsTensorUnused = "MG0021";
 
     public static ProblemSeverity SeverityOf(string id) => id switch
     {
-        WindowDoesNotTile or OutputMayNotMatchLoss => ProblemSeverity.Warning,
+        WindowDoesNotTile or OutputMayNotMatchLoss or WeightsTensorUnused => ProblemSeverity.Warning,
         LargeModel => ProblemSeverity.Info,
         _ => ProblemSeverity.Error,
     };

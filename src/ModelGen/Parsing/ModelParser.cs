@@ -18,6 +18,7 @@ internal static class ModelParser
     public const string ModelAttributeName = "ModelGen.ModelAttribute";
     private const string InputAttributeName = "ModelGen.InputAttribute";
     private const string LayerAttributeName = "ModelGen.LayerAttribute";
+    private const string EmbeddedWeightsAttributeName = "ModelGen.EmbeddedWeightsAttribute";
 
     /// <summary>One parser per layer attribute; a new layer kind adds its line here.</summary>
     private static readonly Dictionary<string, (string Prefix, Func<AttributeData, string, int, List<ModelProblem>, LayerSpec> Parse)> LayerParsers = new()
@@ -43,6 +44,7 @@ internal static class ModelParser
         float l1 = 0, l2 = 0;
         int classes = 0;
         bool inputDeclared = false;
+        EmbeddedWeightsSpec? embeddedWeights = null;
         var layers = new List<LayerSpec>();
         var countsByKind = new Dictionary<string, int>();
         var attributes = type.GetAttributes();
@@ -60,6 +62,10 @@ internal static class ModelParser
             {
                 inputDeclared = true;
                 input = ShapeArgument.Check(arguments.ConstructorInts(0), "Input shape", index, problems);
+            }
+            else if (name == EmbeddedWeightsAttributeName)
+            {
+                embeddedWeights = ParseEmbeddedWeights(arguments, index, problems);
             }
             else if (name is not null && LayerParsers.TryGetValue(name, out var parser))
             {
@@ -83,7 +89,15 @@ internal static class ModelParser
         return new ModelSpec(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
             type.Name, ContainingTypeDeclarations(type).ToEquatableArray(), input, loss, l1, l2, classes,
-            layers.ToEquatableArray(), problems.ToEquatableArray());
+            layers.ToEquatableArray(), problems.ToEquatableArray(), embeddedWeights);
+    }
+
+    private static EmbeddedWeightsSpec? ParseEmbeddedWeights(AttributeArguments arguments, int index, List<ModelProblem> problems)
+    {
+        string path = arguments.Constructor<string?>(0, null)?.Trim() ?? "";
+        if (path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase)) return new EmbeddedWeightsSpec(path, index);
+        problems.Add(new(ProblemIds.ArgumentOutOfRange, $"EmbeddedWeights: the path must name a .safetensors file, got '{path}'", index, "path"));
+        return null;
     }
 
     private static (LossKind Loss, float L1, float L2, int Classes) ParseModelArguments(AttributeArguments arguments, int index, List<ModelProblem> problems)

@@ -38,17 +38,6 @@ internal sealed class BatchNormalizationEmitter : LayerEmitter
             """);
     }
 
-    // PyTorch's names, so files line up with BatchNorm2d's state dict.
-    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)
-    {
-        string name = layer.Spec.Name;
-        int channels = Channels(layer), offset = layer.ParameterOffset, state = layer.StateOffset;
-        yield return $"new(\"{name}.weight\", {offset}, [{channels}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f)";
-        yield return $"new(\"{name}.bias\", {offset + channels}, [{channels}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f)";
-        yield return $"new(\"{name}.running_mean\", ParameterCount + {state}, [{channels}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f, Trainable: false)";
-        yield return $"new(\"{name}.running_var\", ParameterCount + {state + channels}, [{channels}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f, Trainable: false)";
-    }
-
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer)
     {
         string pascal = new LayerNames(layer).Pascal;

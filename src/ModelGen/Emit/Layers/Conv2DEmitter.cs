@@ -40,15 +40,6 @@ internal sealed class Conv2DEmitter : LayerEmitter
             EmitTrainedView(writer, pascal + "Bias", $"{conv.Name} bias, ({conv.Filters}).", layer.ParameterOffset + kernelLength, conv.Filters);
     }
 
-    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)
-    {
-        var conv = (Conv2DSpec)layer.Spec;
-        yield return $"new(\"{conv.Name}.weight\", {layer.ParameterOffset}, [{conv.KernelSize}, {conv.KernelSize}, {Channels(layer)}, {conv.Filters}], " +
-                     $"global::ModelGen.FileLayout.ConvolutionKernel, L1: {Literals.Float(conv.L1 + model.L1)}, L2: {Literals.Float(conv.L2 + model.L2)})";
-        if (conv.UseBias)
-            yield return $"new(\"{conv.Name}.bias\", {layer.ParameterOffset + KernelLength(layer)}, [{conv.Filters}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f)";
-    }
-
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer)
     {
         var conv = (Conv2DSpec)layer.Spec;

@@ -27,16 +27,6 @@ internal sealed class DenseEmitter : LayerEmitter
             EmitTrainedView(writer, pascal + "Bias", $"{dense.Name} bias, ({dense.Units}).", layer.ParameterOffset + kernelLength, dense.Units);
     }
 
-    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model)
-    {
-        var dense = (DenseSpec)layer.Spec;
-        int inputs = layer.Input.Length;
-        yield return $"new(\"{dense.Name}.weight\", {layer.ParameterOffset}, [{inputs}, {dense.Units}], global::ModelGen.FileLayout.Transposed, " +
-                     $"L1: {Literals.Float(dense.L1 + model.L1)}, L2: {Literals.Float(dense.L2 + model.L2)})";
-        if (dense.UseBias)
-            yield return $"new(\"{dense.Name}.bias\", {layer.ParameterOffset + inputs * dense.Units}, [{dense.Units}], global::ModelGen.FileLayout.Same, L1: 0f, L2: 0f)";
-    }
-
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer)
     {
         var dense = (DenseSpec)layer.Spec;

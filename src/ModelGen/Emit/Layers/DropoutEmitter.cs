@@ -24,7 +24,6 @@ internal sealed class DropoutEmitter : LayerEmitter
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
-    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model) => [];
 
     // The mask stream restarts with the weights, so a seed reproduces a whole training run.
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) =>

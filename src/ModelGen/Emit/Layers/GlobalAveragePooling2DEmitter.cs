@@ -13,7 +13,6 @@ internal sealed class GlobalAveragePooling2DEmitter : LayerEmitter
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
-    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model) => [];
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 

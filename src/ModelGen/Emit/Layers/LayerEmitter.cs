@@ -44,9 +44,6 @@ internal abstract class LayerEmitter
     /// <summary>Public span properties over the layer's parameters and their gradients.</summary>
     public abstract void EmitParameterViews(SourceWriter writer, LayerPlan layer);
 
-    /// <summary><c>new ParameterTensor(...)</c> expressions for weight files and penalties.</summary>
-    public abstract IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model);
-
     /// <summary>Statements that initialize the parameters from the local <c>random</c>.</summary>
     public abstract void EmitInitialization(SourceWriter writer, LayerPlan layer);
 

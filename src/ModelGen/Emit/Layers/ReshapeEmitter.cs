@@ -14,7 +14,6 @@ internal sealed class ReshapeEmitter : LayerEmitter
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
-    public override IEnumerable<string> ParameterTensors(LayerPlan layer, ModelSpec model) => [];
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 
