@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ModelGen.Analyzers;
 using ModelGen.Generator.Tests.Generation;
+using ModelGen.Generator.Tests.Weights;
 
 namespace ModelGen.Generator.Tests.Diagnostics;
 
@@ -50,10 +51,24 @@ public sealed partial class DocsPagesTests
     {
         Compilation input = GeneratorHarness.Compile().AddSyntaxTrees(
             CSharpSyntaxTree.ParseText(example, new CSharpParseOptions(LanguageVersion.Preview), path: "Model.cs"));
-        GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
-        ImmutableArray<Diagnostic> analyzers = await output.WithAnalyzers(AllAnalyzers()).GetAnalyzerDiagnosticsAsync();
+        var (output, _) = WeightsFiles.Generate(input, ExampleWeightsFiles.Value);
+        ImmutableArray<Diagnostic> analyzers = await WeightsFiles.AnalyzerDiagnostics(output, ExampleWeightsFiles.Value);
         return output.GetDiagnostics().Concat(analyzers).ToImmutableArray();
     }
+
+    /// <summary>The weights files the MG0018-MG0021 pages name, listed as the example project's additional files.</summary>
+    private static readonly Lazy<string[]> ExampleWeightsFiles = new(() =>
+    {
+        string folder = WeightsFiles.NewFolder("docs");
+        return
+        [
+            WeightsFiles.WriteCorrupt(Path.Combine(folder, "corrupt.safetensors")),
+            WeightsFiles.Write(Path.Combine(folder, "without-dense3.safetensors"), WeightsFiles.TutorialTensors.Where(t => !t.Name.StartsWith("dense3."))),
+            WeightsFiles.Write(Path.Combine(folder, "narrow-dense1.safetensors"),
+                WeightsFiles.TutorialTensors.Select(t => t.Name == "dense1.weight" ? (t.Name, new[] { 32, 10 }) : t)),
+            WeightsFiles.Write(Path.Combine(folder, "with-step-counter.safetensors"), WeightsFiles.TutorialTensors.Append(("step", [1]))),
+        ];
+    });
 
     internal static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
         typeof(ModelDeclarationAnalyzer).Assembly.GetTypes()

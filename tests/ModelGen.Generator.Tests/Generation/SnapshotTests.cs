@@ -101,9 +101,11 @@ public sealed class SnapshotTests
         Assert.DoesNotContain("\r", first);
     }
 
-    private static void AssertMatchesSnapshot(string source, string hintName)
+    private static void AssertMatchesSnapshot(string source, string hintName) => AssertTextMatchesSnapshot(hintName, GeneratedText(source));
+
+    /// <summary>Compares <paramref name="actual"/> with the committed snapshot <paramref name="hintName"/>, or rewrites it on request.</summary>
+    internal static void AssertTextMatchesSnapshot(string hintName, string actual)
     {
-        string actual = GeneratedText(source);
         string path = SnapshotPath(hintName);
         if (Environment.GetEnvironmentVariable("MODELGEN_UPDATE_SNAPSHOTS") == "1")
             File.WriteAllText(SourceSnapshotPath(hintName), actual);
