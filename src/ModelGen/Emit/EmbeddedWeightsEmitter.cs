@@ -14,12 +14,16 @@ namespace ModelGen.Generator.Emit;
 /// is one block copy per tensor.
 /// </summary>
 /// <remarks>
-/// Two floats per <c>ulong</c> constant halve the number of array elements the compiler binds,
-/// which is what a large initializer's compile time grows with.
+/// A large initializer's compile time grows with its element count, so each constant holds two
+/// floats; arrays are cut into chunks of <see cref="ConstantsPerChunk"/>, which the compiler binds
+/// in parallel; and they are written <c>new ulong[] { }</c>, which binds faster than a collection
+/// expression. Together these took a 5.3 MB file from 7.8 to 3.1 s of extra build time in a probe.
 /// </remarks>
 internal static class EmbeddedWeightsEmitter
 {
     private const int ValuesPerLine = 8;
+    private const int ConstantsPerChunk = 65536;
+    private const int FloatsPerChunk = 2 * ConstantsPerChunk;
 
     public static string Emit(ModelPlan plan, string declaredPath, byte[] file, SafeTensorsLayout layout, CancellationToken cancellationToken)
     {
@@ -41,7 +45,11 @@ internal static class EmbeddedWeightsEmitter
         writer.Line("/// <summary>Replaces <see cref=\"Weights\"/> (parameters and state) with the embedded ones.</summary>");
         writer.Open("public void LoadEmbeddedWeights()");
         foreach (TensorPlan tensor in tensors)
-            writer.Line($"global::ModelGen.IO.EmbeddedWeights.Copy({DataMember(tensor)}, new global::System.Span<float>(_parameters, {tensor.Offset}, {tensor.Length}));");
+            for (int chunk = 0; chunk * FloatsPerChunk < tensor.Length; chunk++)
+            {
+                int length = System.Math.Min(FloatsPerChunk, tensor.Length - chunk * FloatsPerChunk);
+                writer.Line($"global::ModelGen.IO.EmbeddedWeights.Copy({DataMember(tensor, chunk)}, new global::System.Span<float>(_parameters, {tensor.Offset + chunk * FloatsPerChunk}, {length}));");
+            }
         writer.Close();
         foreach (TensorPlan tensor in tensors)
         {
@@ -60,21 +68,26 @@ internal static class EmbeddedWeightsEmitter
         string memoryShape = "(" + string.Join(", ", tensor.Shape) + ")";
         string fileNote = tensor.Layout == TensorLayout.Same ? "" : $", permuted from the file's {stored.ShapeText}";
         writer.Line($"// {tensor.Name}: {memoryShape} in memory order{fileNote}; two float32 bit patterns per constant, the first in the low half.");
-        writer.Line($"private static global::System.ReadOnlySpan<ulong> {DataMember(tensor)} =>");
-        writer.Line("[");
-        var line = new StringBuilder();
-        for (int pair = 0; pair < (words.Length + 1) / 2; pair++)
+        int pairs = (words.Length + 1) / 2;
+        for (int chunk = 0; chunk * ConstantsPerChunk < pairs; chunk++)
         {
-            ulong low = words[2 * pair], high = 2 * pair + 1 < words.Length ? words[2 * pair + 1] : 0u;
-            line.Append(line.Length == 0 ? "    0x" : " 0x").Append(((high << 32) | low).ToString("X16")).Append(',');
-            if ((pair + 1) % ValuesPerLine == 0)
+            writer.Line($"private static global::System.ReadOnlySpan<ulong> {DataMember(tensor, chunk)} => new ulong[]");
+            writer.Line("{");
+            var line = new StringBuilder();
+            int end = System.Math.Min(pairs, (chunk + 1) * ConstantsPerChunk);
+            for (int pair = chunk * ConstantsPerChunk; pair < end; pair++)
             {
-                writer.Line(line.ToString());
-                line.Clear();
+                ulong low = words[2 * pair], high = 2 * pair + 1 < words.Length ? words[2 * pair + 1] : 0u;
+                line.Append(line.Length == 0 ? "    0x" : " 0x").Append(((high << 32) | low).ToString("X16")).Append(',');
+                if ((pair + 1) % ValuesPerLine == 0)
+                {
+                    writer.Line(line.ToString());
+                    line.Clear();
+                }
             }
+            if (line.Length > 0) writer.Line(line.ToString());
+            writer.Line("};");
         }
-        if (line.Length > 0) writer.Line(line.ToString());
-        writer.Line("];");
     }
 
     /// <summary>The tensor's little-endian float32 words, rearranged from the file's axis order into memory's.</summary>
@@ -106,8 +119,9 @@ internal static class EmbeddedWeightsEmitter
         return words;
     }
 
-    /// <summary><c>EmbeddedConv2d1Weight</c> from <c>conv2d1.weight</c>.</summary>
-    private static string DataMember(TensorPlan tensor) => "Embedded" + LayerNames.ToPascal(tensor.Name.Replace('.', '_'));
+    /// <summary><c>EmbeddedConv2d1Weight</c> from <c>conv2d1.weight</c>; later chunks add their number (<c>EmbeddedDense1WeightPart1</c>).</summary>
+    private static string DataMember(TensorPlan tensor, int chunk) =>
+        "Embedded" + LayerNames.ToPascal(tensor.Name.Replace('.', '_')) + (chunk == 0 ? "" : "Part" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

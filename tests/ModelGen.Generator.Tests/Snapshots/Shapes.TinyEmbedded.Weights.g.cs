@@ -21,27 +21,27 @@ namespace Shapes
         }
 
         // dense1.weight: (3, 2) in memory order, permuted from the file's (2, 3); two float32 bit patterns per constant, the first in the low half.
-        private static global::System.ReadOnlySpan<ulong> EmbeddedDense1Weight =>
-        [
+        private static global::System.ReadOnlySpan<ulong> EmbeddedDense1Weight => new ulong[]
+        {
             0x3F0B0FB2BF00AE83, 0x3EA14CA2BF474C91, 0xBE09A947BD871FCF,
-        ];
+        };
 
         // dense1.bias: (2) in memory order; two float32 bit patterns per constant, the first in the low half.
-        private static global::System.ReadOnlySpan<ulong> EmbeddedDense1Bias =>
-        [
+        private static global::System.ReadOnlySpan<ulong> EmbeddedDense1Bias => new ulong[]
+        {
             0x3F6341EBBE956B11,
-        ];
+        };
 
         // dense2.weight: (2, 1) in memory order, permuted from the file's (1, 2); two float32 bit patterns per constant, the first in the low half.
-        private static global::System.ReadOnlySpan<ulong> EmbeddedDense2Weight =>
-        [
+        private static global::System.ReadOnlySpan<ulong> EmbeddedDense2Weight => new ulong[]
+        {
             0x3E91DFDEBF4C26CE,
-        ];
+        };
 
         // dense2.bias: (1) in memory order; two float32 bit patterns per constant, the first in the low half.
-        private static global::System.ReadOnlySpan<ulong> EmbeddedDense2Bias =>
-        [
+        private static global::System.ReadOnlySpan<ulong> EmbeddedDense2Bias => new ulong[]
+        {
             0x00000000BF715684,
-        ];
+        };
     }
 }

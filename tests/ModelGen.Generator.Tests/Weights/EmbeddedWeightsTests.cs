@@ -27,23 +27,36 @@ public sealed class EmbeddedWeightsTests
         public partial class SmallCnn;
         """;
 
-    [Fact]
-    public void FromEmbeddedWeights_holds_exactly_the_file_s_weights_and_predicts_as_a_loaded_model()
+    // A kernel of 400 x 400 floats spans two of the emitter's 131,072-float chunks.
+    private const string WideDense = """
+        using ModelGen;
+        [Model]
+        [Input(400)]
+        [Dense(400, Activation.Tanh)]
+        [Dense(3)]
+        public partial class WideDense;
+        """;
+
+    public static TheoryData<string, string, int> Models => new() { { SmallCnn, "SmallCnn", 72 }, { WideDense, "WideDense", 400 } };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void FromEmbeddedWeights_holds_exactly_the_file_s_weights_and_predicts_as_a_loaded_model(string source, string name, int inputLength)
     {
-        string path = Path.Combine(WeightsFiles.NewFolder("run"), "small-cnn.safetensors");
-        ITrainableModel trained = Instantiate(Load(Emit(GeneratorHarness.Generate(SmallCnn).Output)), "SmallCnn");
+        string path = Path.Combine(WeightsFiles.NewFolder("run"), "model.safetensors");
+        ITrainableModel trained = Instantiate(Load(Emit(GeneratorHarness.Generate(source).Output)), name);
         var random = new Random(5);
         for (int i = 0; i < trained.Weights.Length; i++) trained.Weights[i] = (float)(random.NextDouble() * 2 - 1);
         SafeTensors.Save(trained, path);
 
-        string embedding = SmallCnn.Replace("public partial class", "[EmbeddedWeights(\"small-cnn.safetensors\")]\npublic partial class");
+        string embedding = source.Replace("public partial class", "[EmbeddedWeights(\"model.safetensors\")]\npublic partial class");
         var (output, run) = WeightsFiles.Generate(embedding, path);
-        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "SmallCnn.Weights.g.cs");
-        Type type = Load(Emit(output)).GetType("SmallCnn")!;
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == name + ".Weights.g.cs");
+        Type type = Load(Emit(output)).GetType(name)!;
         var embedded = (ITrainableModel)type.GetMethod("FromEmbeddedWeights", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
 
         Assert.Equal(BitsOf(trained.Weights), BitsOf(embedded.Weights));
-        float[] input = Enumerable.Range(0, 72).Select(i => MathF.Sin(i)).ToArray(), expected = new float[3], actual = new float[3];
+        float[] input = Enumerable.Range(0, inputLength).Select(i => MathF.Sin(i)).ToArray(), expected = new float[3], actual = new float[3];
         trained.Forward(input, expected);
         embedded.Forward(input, actual);
         Assert.Equal(expected, actual);
