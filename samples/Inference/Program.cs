@@ -71,7 +71,7 @@ static IEnumerable<float[]> FashionImages(string input)
 }
 
 // One sample per line of comma-separated numbers; a line with one extra column (a label, as in
-// samples/data/breast_cancer.csv) keeps its first inputLength values, and a header line is skipped.
+// samples/data/breast_cancer.csv) keeps its first inputLength values, and a first line with words is skipped.
 static IEnumerable<float[]> CsvSamples(string input, int inputLength, float scale)
 {
     TextReader reader = input == "-" ? Console.In : new StreamReader(input);
@@ -87,7 +87,8 @@ static IEnumerable<float[]> CsvSamples(string input, int inputLength, float scal
             numeric = float.TryParse(fields[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]);
         if (!numeric)
         {
-            if (lineNumber == 1) continue;
+            // A first line with words in it is a header (scikit-learn's "569,30,malignant,benign").
+            if (lineNumber == 1 && fields.Any(f => !float.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _))) continue;
             throw new FormatException($"{(input == "-" ? "stdin" : input)} line {lineNumber}: expected {inputLength} numbers (and an optional label), got '{Shorten(line)}'");
         }
         for (int i = 0; i < inputLength; i++) values[i] *= scale;

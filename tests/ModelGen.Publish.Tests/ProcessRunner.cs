@@ -5,8 +5,8 @@ namespace ModelGen.Publish.Tests;
 
 /// <summary>
 /// Runs a process to its end or to a time limit, with standard output and error captured together in
-/// the order they arrive. Standard input is closed, so a process that asks for input fails instead of
-/// waiting.
+/// the order they arrive. Standard input gets the given text, or nothing, and is then closed, so a
+/// process that asks for more input fails instead of waiting.
 /// </summary>
 internal static class ProcessRunner
 {
@@ -20,8 +20,9 @@ internal static class ProcessRunner
     /// <param name="workingDirectory">The directory the process starts in.</param>
     /// <param name="timeout">After this the process and its children are killed.</param>
     /// <param name="environment">Variables to set on top of this process's; a null value removes one.</param>
+    /// <param name="standardInput">Text for the process to read on standard input.</param>
     public static ProcessResult Run(string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, string? standardInput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -47,9 +48,10 @@ internal static class ProcessRunner
 
         var stopwatch = Stopwatch.StartNew();
         process.Start();
-        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (standardInput is not null) process.StandardInput.Write(standardInput);
+        process.StandardInput.Close();
         bool exited = process.WaitForExit(timeout);
         if (!exited)
         {
