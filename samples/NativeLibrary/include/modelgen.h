@@ -3,14 +3,15 @@
  * their weights inside (samples/NativeLibrary, docs/native-library.md).
  *
  * Every predict function runs one sample: it reads exactly the model's input length of floats and
- * writes exactly its output length, allocates nothing after a thread's first call, and returns
- * MODELGEN_OK or a negative MODELGEN_ERROR_* status, never anything else; on an error the output is
- * left untouched. Callers pass the lengths of their buffers, so a mismatch is an error rather than an
- * out-of-bounds read or write. Input and output buffers must not overlap.
+ * writes exactly its output length, and returns MODELGEN_OK or a negative MODELGEN_ERROR_* status,
+ * never anything else. Callers pass the lengths of their buffers, so a mismatch is a status rather
+ * than an out-of-bounds read or write; after a NULL pointer or a wrong length the output is left
+ * untouched. Input and output buffers must not overlap.
  *
  * Threads: any thread may call any function, concurrently with others. Each thread gets its own copy
- * of a model on its first predict call (the Fashion CNN's parameters are 1.7 MB), kept until the
- * process ends; the computation runs on the calling thread.
+ * of a model on its first call to that model's predict function (the Fashion CNN's parameters are
+ * 1.7 MB), kept until the thread ends; later calls allocate nothing. The computation runs on the
+ * calling thread.
  *
  * The first call of the process also starts the .NET runtime inside the library (a few milliseconds).
  */
