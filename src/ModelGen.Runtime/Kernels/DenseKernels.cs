@@ -84,7 +84,7 @@ public static class DenseKernels
             {
                 Vector256<float> a0 = bias.IsEmpty ? Vector256<float>.Zero : Vector256.Create(bias.Slice(o, 8));
                 for (int i = 0; i < inputs; i++)
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref k, (nuint)(i * units + o)), Vector256.Create(Unsafe.Add(ref x, i)), a0);
+                    a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref k, (nuint)(i * units + o)), Vector256.Create(Unsafe.Add(ref x, i)), a0);
                 a0.StoreUnsafe(ref y, (nuint)o);
             }
         }
@@ -94,7 +94,7 @@ public static class DenseKernels
             {
                 Vector128<float> a0 = bias.IsEmpty ? Vector128<float>.Zero : Vector128.Create(bias.Slice(o, 4));
                 for (int i = 0; i < inputs; i++)
-                    a0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref k, (nuint)(i * units + o)), Vector128.Create(Unsafe.Add(ref x, i)), a0);
+                    a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref k, (nuint)(i * units + o)), Vector128.Create(Unsafe.Add(ref x, i)), a0);
                 a0.StoreUnsafe(ref y, (nuint)o);
             }
         }
@@ -102,7 +102,7 @@ public static class DenseKernels
         {
             float sum = bias.IsEmpty ? 0f : bias[o];
             for (int i = 0; i < inputs; i++)
-                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref x, i), Unsafe.Add(ref k, i * units + o), sum);
+                sum = float.MultiplyAddEstimate(Unsafe.Add(ref x, i), Unsafe.Add(ref k, i * units + o), sum);
             Unsafe.Add(ref y, o) = sum;
         }
     }

@@ -257,7 +257,7 @@ internal static unsafe class MatrixMultiply
         nint columns = t.Columns;
         int depth = t.Depth;
         for (int p = 0; p < depth; p++, a += depthStride, b += columns)
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Load(b), Vector256.Create(*a), c0);
+            c0 = Vector256.MultiplyAddEstimate(Vector256.Load(b), Vector256.Create(*a), c0);
         (t.Relu ? Vector256.Max(c0, Vector256<float>.Zero) : c0).Store(c);
     }
 
@@ -271,7 +271,7 @@ internal static unsafe class MatrixMultiply
         nint columns = t.Columns;
         int depth = t.Depth;
         for (int p = 0; p < depth; p++, a += depthStride, b += columns)
-            sum = MathF.FusedMultiplyAdd(*a, *b, sum);
+            sum = float.MultiplyAddEstimate(*a, *b, sum);
         *c = t.Relu ? MathF.Max(sum, 0f) : sum;
     }
 }

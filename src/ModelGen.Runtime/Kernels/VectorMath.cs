@@ -35,18 +35,18 @@ public static class VectorMath
         {
             Vector256<float> acc = Vector256<float>.Zero;
             for (; i + 8 <= n; i += 8)
-                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i), acc);
+                acc = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i), acc);
             sum += Vector256.Sum(acc);
         }
         if (Vector128.IsHardwareAccelerated && i + 4 <= n)
         {
             Vector128<float> acc = Vector128<float>.Zero;
             for (; i + 4 <= n; i += 4)
-                acc = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref xs, (nuint)i), Vector128.LoadUnsafe(ref ys, (nuint)i), acc);
+                acc = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref xs, (nuint)i), Vector128.LoadUnsafe(ref ys, (nuint)i), acc);
             sum += Vector128.Sum(acc);
         }
         for (; i < n; i++)
-            sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i), sum);
+            sum = float.MultiplyAddEstimate(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i), sum);
         return sum;
     }
 
@@ -67,16 +67,16 @@ public static class VectorMath
         {
             var a = Vector256.Create(alpha);
             for (; i + 8 <= n; i += 8)
-                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xs, (nuint)i), a, Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+                Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref xs, (nuint)i), a, Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
         }
         if (Vector128.IsHardwareAccelerated)
         {
             var a = Vector128.Create(alpha);
             for (; i + 4 <= n; i += 4)
-                Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref xs, (nuint)i), a, Vector128.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+                Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref xs, (nuint)i), a, Vector128.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
         }
         for (; i < n; i++)
-            Unsafe.Add(ref ys, i) = MathF.FusedMultiplyAdd(Unsafe.Add(ref xs, i), alpha, Unsafe.Add(ref ys, i));
+            Unsafe.Add(ref ys, i) = float.MultiplyAddEstimate(Unsafe.Add(ref xs, i), alpha, Unsafe.Add(ref ys, i));
     }
 
     /// <summary>Scalar twin of <see cref="Dot"/>, the reference for tests.</summary>

@@ -125,15 +125,15 @@ internal static unsafe class AdamKernel
             for (; i + (nuint)Vector256<float>.Count <= length; i += (nuint)Vector256<float>.Count)
             {
                 Vector256<float> gradient = Vector256.LoadUnsafe(ref g, i);
-                Vector256<float> newFirst = Vector256.FusedMultiplyAdd(
+                Vector256<float> newFirst = Vector256.MultiplyAddEstimate(
                     beta1, Vector256.LoadUnsafe(ref m, i), oneMinusBeta1 * gradient);
-                Vector256<float> newSecond = Vector256.FusedMultiplyAdd(
+                Vector256<float> newSecond = Vector256.MultiplyAddEstimate(
                     beta2, Vector256.LoadUnsafe(ref v, i), oneMinusBeta2 * gradient * gradient);
                 newFirst.StoreUnsafe(ref m, i);
                 newSecond.StoreUnsafe(ref v, i);
                 Vector256<float> denominator = Vector256.Sqrt(newSecond * secondMomentCorrection) + epsilon;
                 Vector256<float> decayed = Vector256.LoadUnsafe(ref p, i) * decay;
-                Vector256.FusedMultiplyAdd(negativeStepSize, newFirst / denominator, decayed).StoreUnsafe(ref p, i);
+                Vector256.MultiplyAddEstimate(negativeStepSize, newFirst / denominator, decayed).StoreUnsafe(ref p, i);
             }
         }
 
@@ -150,15 +150,15 @@ internal static unsafe class AdamKernel
             for (; i + (nuint)Vector128<float>.Count <= length; i += (nuint)Vector128<float>.Count)
             {
                 Vector128<float> gradient = Vector128.LoadUnsafe(ref g, i);
-                Vector128<float> newFirst = Vector128.FusedMultiplyAdd(
+                Vector128<float> newFirst = Vector128.MultiplyAddEstimate(
                     beta1, Vector128.LoadUnsafe(ref m, i), oneMinusBeta1 * gradient);
-                Vector128<float> newSecond = Vector128.FusedMultiplyAdd(
+                Vector128<float> newSecond = Vector128.MultiplyAddEstimate(
                     beta2, Vector128.LoadUnsafe(ref v, i), oneMinusBeta2 * gradient * gradient);
                 newFirst.StoreUnsafe(ref m, i);
                 newSecond.StoreUnsafe(ref v, i);
                 Vector128<float> denominator = Vector128.Sqrt(newSecond * secondMomentCorrection) + epsilon;
                 Vector128<float> decayed = Vector128.LoadUnsafe(ref p, i) * decay;
-                Vector128.FusedMultiplyAdd(negativeStepSize, newFirst / denominator, decayed).StoreUnsafe(ref p, i);
+                Vector128.MultiplyAddEstimate(negativeStepSize, newFirst / denominator, decayed).StoreUnsafe(ref p, i);
             }
         }
 

@@ -64,13 +64,13 @@ internal static class RmsPropKernel
             for (; i + (nuint)Vector256<float>.Count <= length; i += (nuint)Vector256<float>.Count)
             {
                 Vector256<float> gradient = Vector256.LoadUnsafe(ref g, i);
-                Vector256<float> newMeanSquare = Vector256.FusedMultiplyAdd(
+                Vector256<float> newMeanSquare = Vector256.MultiplyAddEstimate(
                     rho, Vector256.LoadUnsafe(ref v, i), oneMinusRho * gradient * gradient);
                 newMeanSquare.StoreUnsafe(ref v, i);
                 Vector256<float> step = rate * gradient / (Vector256.Sqrt(newMeanSquare) + epsilon);
                 if (hasMomentum)
                 {
-                    step = Vector256.FusedMultiplyAdd(mu, Vector256.LoadUnsafe(ref m, i), step);
+                    step = Vector256.MultiplyAddEstimate(mu, Vector256.LoadUnsafe(ref m, i), step);
                     step.StoreUnsafe(ref m, i);
                 }
 
@@ -88,13 +88,13 @@ internal static class RmsPropKernel
             for (; i + (nuint)Vector128<float>.Count <= length; i += (nuint)Vector128<float>.Count)
             {
                 Vector128<float> gradient = Vector128.LoadUnsafe(ref g, i);
-                Vector128<float> newMeanSquare = Vector128.FusedMultiplyAdd(
+                Vector128<float> newMeanSquare = Vector128.MultiplyAddEstimate(
                     rho, Vector128.LoadUnsafe(ref v, i), oneMinusRho * gradient * gradient);
                 newMeanSquare.StoreUnsafe(ref v, i);
                 Vector128<float> step = rate * gradient / (Vector128.Sqrt(newMeanSquare) + epsilon);
                 if (hasMomentum)
                 {
-                    step = Vector128.FusedMultiplyAdd(mu, Vector128.LoadUnsafe(ref m, i), step);
+                    step = Vector128.MultiplyAddEstimate(mu, Vector128.LoadUnsafe(ref m, i), step);
                     step.StoreUnsafe(ref m, i);
                 }
 

@@ -57,12 +57,12 @@ internal static class SgdKernel
                 Vector256<float> direction = gradient;
                 if (hasVelocity)
                 {
-                    Vector256<float> newVelocity = Vector256.FusedMultiplyAdd(mu, Vector256.LoadUnsafe(ref b, i), gradient);
+                    Vector256<float> newVelocity = Vector256.MultiplyAddEstimate(mu, Vector256.LoadUnsafe(ref b, i), gradient);
                     newVelocity.StoreUnsafe(ref b, i);
-                    direction = c.Nesterov ? Vector256.FusedMultiplyAdd(mu, newVelocity, gradient) : newVelocity;
+                    direction = c.Nesterov ? Vector256.MultiplyAddEstimate(mu, newVelocity, gradient) : newVelocity;
                 }
 
-                Vector256.FusedMultiplyAdd(negativeRate, direction, Vector256.LoadUnsafe(ref p, i)).StoreUnsafe(ref p, i);
+                Vector256.MultiplyAddEstimate(negativeRate, direction, Vector256.LoadUnsafe(ref p, i)).StoreUnsafe(ref p, i);
             }
         }
 
@@ -76,12 +76,12 @@ internal static class SgdKernel
                 Vector128<float> direction = gradient;
                 if (hasVelocity)
                 {
-                    Vector128<float> newVelocity = Vector128.FusedMultiplyAdd(mu, Vector128.LoadUnsafe(ref b, i), gradient);
+                    Vector128<float> newVelocity = Vector128.MultiplyAddEstimate(mu, Vector128.LoadUnsafe(ref b, i), gradient);
                     newVelocity.StoreUnsafe(ref b, i);
-                    direction = c.Nesterov ? Vector128.FusedMultiplyAdd(mu, newVelocity, gradient) : newVelocity;
+                    direction = c.Nesterov ? Vector128.MultiplyAddEstimate(mu, newVelocity, gradient) : newVelocity;
                 }
 
-                Vector128.FusedMultiplyAdd(negativeRate, direction, Vector128.LoadUnsafe(ref p, i)).StoreUnsafe(ref p, i);
+                Vector128.MultiplyAddEstimate(negativeRate, direction, Vector128.LoadUnsafe(ref p, i)).StoreUnsafe(ref p, i);
             }
         }
 
