@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using System.Numerics;
 
@@ -10,7 +11,12 @@ public static unsafe partial class Pooling2DKernels
     /// <c>argmax</c> the flat index into <paramref name="input"/> of that cell, which backward needs.
     /// As PyTorch, the first maximum in row-major window order wins a tie, and a NaN wins over numbers.
     /// </summary>
-    public static unsafe void MaxForward(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry)
+    /// <remarks>
+    /// <c>indexBase</c> is added to every argmax entry: when the input is a chunk of a larger batch
+    /// starting at that flat index, the entries then index the whole batch, where its backward reads.
+    /// </remarks>
+    public static unsafe void MaxForward(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry,
+        int indexBase = 0)
     {
         CheckShapes(input, output, batch, geometry, nameof(input), nameof(output));
         Guard.Length(argmax, geometry.OutputLength(batch), nameof(argmax));
@@ -20,6 +26,7 @@ public static unsafe partial class Pooling2DKernels
             var job = new MaxJob(x, y, indices, batch, geometry);
             ComputeTeam.Run(&MaxForwardPart, &job, SampleThreads(batch, geometry));
         }
+        if (indexBase != 0) TensorPrimitives.Add(argmax, indexBase, argmax);
     }
 
     private static void MaxForwardPart(void* arguments, int part, int parts)

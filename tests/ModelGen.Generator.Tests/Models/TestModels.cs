@@ -173,3 +173,14 @@ public partial class LeNetCnn;
 [Reshape(8)]
 [Dense(3, Activation.Gelu)]
 public partial class AsymmetricPaddingCnn;
+
+/// <summary>Image layers of about 270 KB per sample: batched inference takes them 7 samples at a time.</summary>
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(32, 32, 3)]
+[Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same)]
+[MaxPool2D(2)]
+[Conv2D(32, 3, Activation.ReLU, Padding = Padding.Same)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(10, Activation.Softmax)]
+public partial class ChunkedCnn;

@@ -27,6 +27,7 @@ public partial class DilatedMaxPoolCnn : IExportsOnnx;
 public partial class BatchNormDropoutCnn : IExportsOnnx;
 public partial class FashionLikeCnn : IExportsOnnx;
 public partial class LeNetCnn : IExportsOnnx;
+public partial class ChunkedCnn : IExportsOnnx;
 public partial class AsymmetricPaddingCnn : IExportsOnnx;
 
 public static partial class Outer

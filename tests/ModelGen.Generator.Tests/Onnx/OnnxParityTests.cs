@@ -33,6 +33,7 @@ public sealed class OnnxParityTests(ITestOutputHelper output)
         Case(() => new BatchNormDropoutCnn(1)),
         Case(() => new FashionLikeCnn(1)),
         Case(() => new LeNetCnn(1)),
+        Case(() => new ChunkedCnn(1)),
         Case(() => new AsymmetricPaddingCnn(1)),
     ]);
 

@@ -180,37 +180,19 @@ namespace Shapes
             _batch = batch;
             _training = training;
             inputs.CopyTo(_input);
-
-            // reshape1 (Reshape): (B, 128) -> (B, 8, 8, 2)
-            var reshape1Output = new global::System.Span<float>(_reshape1Output, 0, batch * 128);
-            inputs.CopyTo(reshape1Output);
-
-            // conv2d1 (Conv2D): (B, 8, 8, 2) -> (B, 4, 4, 4), LeakyReLU
-            var conv2d1Output = new global::System.Span<float>(_conv2d1Output, 0, batch * 64);
-            global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches), batch, in Conv2d1Geometry);
-            global::ModelGen.Kernels.ActivationKernels.LeakyRelu(conv2d1Output, conv2d1Output, 0.2f);
-
-            // batch_normalization1 (BatchNormalization): (B, 4, 4, 4) -> (B, 4, 4, 4)
-            var batch_normalization1Output = new global::System.Span<float>(_batch_normalization1Output, 0, batch * 64);
-            if (training) global::ModelGen.Kernels.BatchNormKernels.TrainingForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, batch_normalization1Output, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, _batch_normalization1SavedMean, _batch_normalization1SavedInverseStd, batch * 16, 4, 0.001f, 0.99f);
-            else global::ModelGen.Kernels.BatchNormKernels.InferenceForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, batch_normalization1Output, batch * 16, 4, 0.001f);
-
-            // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)
-            var max_pooling2d1Output = new global::System.Span<float>(_max_pooling2d1Output, 0, batch * 16);
-            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(batch_normalization1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1Argmax, 0, batch * 16), batch, in MaxPooling2d1Geometry);
-
-            // dropout1 (Dropout): (B, 2, 2, 4) -> (B, 2, 2, 4)
-            var dropout1Output = new global::System.Span<float>(_dropout1Output, 0, batch * 16);
-            if (training) global::ModelGen.Kernels.DropoutKernels.Forward(max_pooling2d1Output, dropout1Output, new global::System.Span<float>(_dropout1Mask, 0, batch * 16), 0.25f, ref _dropout1Random);
-            else max_pooling2d1Output.CopyTo(dropout1Output);
-
-            // average_pooling2d1 (AveragePooling2D): (B, 2, 2, 4) -> (B, 2, 2, 4)
-            var average_pooling2d1Output = new global::System.Span<float>(_average_pooling2d1Output, 0, batch * 16);
-            global::ModelGen.Kernels.Pooling2DKernels.AvgForward(dropout1Output, average_pooling2d1Output, batch, in AveragePooling2d1Geometry);
+            // Inference takes the image layers 885 samples (per compute thread) at a time, so each layer's
+            // outputs are still in cache when the next one reads them. Training takes the whole batch at once:
+            // batch normalization needs its statistics over all of it.
+            int chunk = training ? batch : 885 * global::ModelGen.ComputeThreads.Count;
+            for (int first = 0; first < batch; first += chunk)
+            {
+                int samples = global::System.Math.Min(chunk, batch - first);
+                RunImageLayers(inputs.Slice(first * InputLength, samples * InputLength), first, samples, training);
+            }
 
             // global_average_pooling2d1 (GlobalAveragePooling2D): (B, 2, 2, 4) -> (B, 4)
             var global_average_pooling2d1Output = new global::System.Span<float>(_global_average_pooling2d1Output, 0, batch * 4);
-            global::ModelGen.Kernels.Pooling2DKernels.GlobalAverageForward(average_pooling2d1Output, global_average_pooling2d1Output, batch, 2, 2, 4);
+            global::ModelGen.Kernels.Pooling2DKernels.GlobalAverageForward(new global::System.Span<float>(_average_pooling2d1Output, 0, batch * 16), global_average_pooling2d1Output, batch, 2, 2, 4);
 
             // flatten1 (Flatten): (B, 4) -> (B, 4)
             var flatten1Output = new global::System.Span<float>(_flatten1Output, 0, batch * 4);
@@ -221,6 +203,37 @@ namespace Shapes
             var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, 0, batch * 3);
             global::ModelGen.Kernels.DenseKernels.Forward(flatten1Output, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 4, 3);
             global::ModelGen.Kernels.ActivationKernels.Softmax(dense1PreActivation, dense1Output, 3);
+        }
+
+        // The image layers for samples [first, first + batch) of the pass.
+        private void RunImageLayers(global::System.ReadOnlySpan<float> inputs, int first, int batch, bool training)
+        {
+            // reshape1 (Reshape): (B, 128) -> (B, 8, 8, 2)
+            var reshape1Output = new global::System.Span<float>(_reshape1Output, first * 128, batch * 128);
+            inputs.CopyTo(reshape1Output);
+
+            // conv2d1 (Conv2D): (B, 8, 8, 2) -> (B, 4, 4, 4), LeakyReLU
+            var conv2d1Output = new global::System.Span<float>(_conv2d1Output, first * 64, batch * 64);
+            global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches), batch, in Conv2d1Geometry);
+            global::ModelGen.Kernels.ActivationKernels.LeakyRelu(conv2d1Output, conv2d1Output, 0.2f);
+
+            // batch_normalization1 (BatchNormalization): (B, 4, 4, 4) -> (B, 4, 4, 4)
+            var batch_normalization1Output = new global::System.Span<float>(_batch_normalization1Output, first * 64, batch * 64);
+            if (training) global::ModelGen.Kernels.BatchNormKernels.TrainingForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, batch_normalization1Output, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, _batch_normalization1SavedMean, _batch_normalization1SavedInverseStd, batch * 16, 4, 0.001f, 0.99f);
+            else global::ModelGen.Kernels.BatchNormKernels.InferenceForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, batch_normalization1Output, batch * 16, 4, 0.001f);
+
+            // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)
+            var max_pooling2d1Output = new global::System.Span<float>(_max_pooling2d1Output, first * 16, batch * 16);
+            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(batch_normalization1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1Argmax, first * 16, batch * 16), batch, in MaxPooling2d1Geometry, indexBase: first * 64);
+
+            // dropout1 (Dropout): (B, 2, 2, 4) -> (B, 2, 2, 4)
+            var dropout1Output = new global::System.Span<float>(_dropout1Output, first * 16, batch * 16);
+            if (training) global::ModelGen.Kernels.DropoutKernels.Forward(max_pooling2d1Output, dropout1Output, new global::System.Span<float>(_dropout1Mask, first * 16, batch * 16), 0.25f, ref _dropout1Random);
+            else max_pooling2d1Output.CopyTo(dropout1Output);
+
+            // average_pooling2d1 (AveragePooling2D): (B, 2, 2, 4) -> (B, 2, 2, 4)
+            var average_pooling2d1Output = new global::System.Span<float>(_average_pooling2d1Output, first * 16, batch * 16);
+            global::ModelGen.Kernels.Pooling2DKernels.AvgForward(dropout1Output, average_pooling2d1Output, batch, in AveragePooling2d1Geometry);
         }
 
         /// <summary>

@@ -47,13 +47,13 @@ internal sealed class BatchNormalizationEmitter : LayerEmitter
         writer.Line($"{pascal}MovingVariance.Fill(1f);");
     }
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass)
     {
         var spec = (BatchNormalizationSpec)layer.Spec;
         var names = new LayerNames(layer);
         string p = names.Pascal, rows = Rows(layer, batch), channels = Channels(layer).ToString(), epsilon = Literals.Float(spec.Epsilon);
         string inference = $"{Kernels}.InferenceForward({input}, {p}Gamma, {p}Beta, {p}MovingMean, {p}MovingVariance, {z}, {rows}, {channels}, {epsilon});";
-        if (!batched)
+        if (pass == Pass.OneSample)
         {
             writer.Line(inference);
             return;

@@ -53,9 +53,9 @@ internal sealed class Conv2DEmitter : LayerEmitter
 
     public override bool FusesRelu => true;
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass)
     {
-        string patches = WorkspaceSpan(layer, Patches(layer), batched);
+        string patches = WorkspaceSpan(layer, Patches(layer), pass);
         writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)}{FusedReluArgument(layer)});");
     }
 
@@ -64,8 +64,8 @@ internal sealed class Conv2DEmitter : LayerEmitter
         var conv = (Conv2DSpec)layer.Spec;
         string pascal = new LayerNames(layer).Pascal;
         string biasGradient = conv.UseBias ? pascal + "BiasGradient" : "default";
-        string patches = WorkspaceSpan(layer, Patches(layer), batched: true);
-        string patchGradient = WorkspaceSpan(layer, PatchGradient(layer), batched: true);
+        string patches = WorkspaceSpan(layer, Patches(layer), Pass.Batch);
+        string patchGradient = WorkspaceSpan(layer, PatchGradient(layer), Pass.Batch);
         writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, " +
                     $"{patches}, {patchGradient}, {batch}, in {Geometry(layer)});");
     }

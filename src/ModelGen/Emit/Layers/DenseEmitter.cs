@@ -38,7 +38,7 @@ internal sealed class DenseEmitter : LayerEmitter
 
     public override bool FusesRelu => true;
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass)
     {
         var dense = (DenseSpec)layer.Spec;
         writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {batch}, {layer.Input.Length}, {dense.Units}{FusedReluArgument(layer)});");

@@ -29,15 +29,15 @@ internal sealed class DropoutEmitter : LayerEmitter
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) =>
         writer.Line($"{RandomField(layer)} = new global::ModelGen.Kernels.DropoutRandom(unchecked((ulong)random.NextInt64()));");
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched)
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass)
     {
-        if (!batched)
+        if (pass == Pass.OneSample)
         {
             writer.Line($"{input}.CopyTo({z});");
             return;
         }
         float rate = ((DropoutSpec)layer.Spec).Rate;
-        writer.Line($"if (training) {Kernels}.Forward({input}, {z}, {WorkspaceSpan(layer, Mask(layer), batched)}, {Literals.Float(rate)}, ref {RandomField(layer)});");
+        writer.Line($"if (training) {Kernels}.Forward({input}, {z}, {WorkspaceSpan(layer, Mask(layer), pass)}, {Literals.Float(rate)}, ref {RandomField(layer)});");
         writer.Line($"else {input}.CopyTo({z});");
     }
 
@@ -45,7 +45,7 @@ internal sealed class DropoutEmitter : LayerEmitter
     {
         // After an inference pass (Forward, then Backward) no mask is live: the layer was the identity.
         writer.Open($"if (!{inputGradient}.IsEmpty)");
-        writer.Line($"if (_training) {Kernels}.Backward({gradient}, {WorkspaceSpan(layer, Mask(layer), batched: true)}, {inputGradient});");
+        writer.Line($"if (_training) {Kernels}.Backward({gradient}, {WorkspaceSpan(layer, Mask(layer), Pass.Batch)}, {inputGradient});");
         writer.Line($"else {gradient}.CopyTo({inputGradient});");
         writer.Close();
     }

@@ -16,7 +16,7 @@ internal sealed class GlobalAveragePooling2DEmitter : LayerEmitter
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched) =>
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line($"{Kernels}.GlobalAverageForward({input}, {z}, {batch}, {Dimensions(layer)});");
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>

@@ -55,10 +55,10 @@ internal abstract class LayerEmitter
 
     /// <summary>
     /// Statements writing the pre-activation output <paramref name="z"/> from <paramref name="input"/>.
-    /// Batched passes have a local <c>bool training</c> in scope; one-sample <c>Predict</c>
-    /// (<paramref name="batched"/> false) is always inference.
+    /// Batched passes have a local <c>bool training</c> in scope (and <see cref="Pass.Chunk"/> a local
+    /// <c>int first</c>); one-sample <c>Predict</c> (<see cref="Pass.OneSample"/>) is always inference.
     /// </summary>
-    public abstract void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched);
+    public abstract void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass);
 
     /// <summary>
     /// Statements that, given dLoss/dZ in <paramref name="gradient"/>, accumulate the parameter gradients
@@ -87,13 +87,13 @@ internal abstract class LayerEmitter
     /// <summary>The layer's name as a C# string literal, for the ONNX graph's node and initializer names.</summary>
     protected static string NameLiteral(LayerPlan layer) => Literals.String(layer.Spec.Name);
 
-    /// <summary>A span over <paramref name="workspace"/>: the batch's slice, or <c>Predict</c>'s own buffer.</summary>
-    protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, bool batched)
+    /// <summary>A span over <paramref name="workspace"/>: the pass's samples, the whole scratch buffer, or <c>Predict</c>'s own buffer.</summary>
+    protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, Pass pass)
     {
         var names = new LayerNames(layer);
-        if (!batched) return $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
-        return workspace.BatchedLength is null
-            ? $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)}, 0, batch * {workspace.PerSample})"
-            : $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)})";
+        if (pass == Pass.OneSample) return $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
+        if (workspace.BatchedLength is not null) return $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)})";
+        string first = pass == Pass.Chunk ? $"first * {workspace.PerSample}" : "0";
+        return $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)}, {first}, batch * {workspace.PerSample})";
     }
 }

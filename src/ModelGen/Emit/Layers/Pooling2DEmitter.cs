@@ -28,14 +28,17 @@ internal sealed class Pooling2DEmitter : LayerEmitter
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched) =>
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line(((Pooling2DSpec)layer.Spec).IsMax
-            ? $"{Kernels}.MaxForward({input}, {z}, {WorkspaceSpan(layer, Argmax(layer), batched)}, {batch}, in {Geometry(layer)});"
+            ? $"{Kernels}.MaxForward({input}, {z}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {batch}, in {Geometry(layer)}{IndexBase(layer, pass)});"
             : $"{Kernels}.AvgForward({input}, {z}, {batch}, in {Geometry(layer)});");
+
+    // A chunk's argmax must index the whole batch's input, where backward looks.
+    private static string IndexBase(LayerPlan layer, Pass pass) => pass == Pass.Chunk ? $", indexBase: first * {layer.Input.Length}" : "";
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) " + (((Pooling2DSpec)layer.Spec).IsMax
-            ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), batched: true)}, {inputGradient}, {batch}, in {Geometry(layer)});"
+            ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), Pass.Batch)}, {inputGradient}, {batch}, in {Geometry(layer)});"
             : $"{Kernels}.AvgBackward({gradient}, {inputGradient}, {batch}, in {Geometry(layer)});"));
 
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>

@@ -17,7 +17,7 @@ internal sealed class ReshapeEmitter : LayerEmitter
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 
-    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, bool batched) =>
+    public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line($"{input}.CopyTo({z});");
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>

@@ -1,0 +1,17 @@
+namespace ModelGen.Generator.Emit.Layers;
+
+/// <summary>Which pass a layer's statements are emitted into, and so how they index the model's buffers.</summary>
+internal enum Pass
+{
+    /// <summary>One-sample <c>Predict</c>: its own small buffers, always inference.</summary>
+    OneSample,
+
+    /// <summary>A batched pass over samples <c>[0, batch)</c>: <c>RunForward</c>'s dense layers, <c>RunBackward</c>.</summary>
+    Batch,
+
+    /// <summary>
+    /// <c>RunImageLayers</c>: samples <c>[first, first + batch)</c> of the pass. Per-sample workspaces that
+    /// backward reads (max pooling's argmax) are indexed from <c>first</c>, like the layer outputs.
+    /// </summary>
+    Chunk,
+}
