@@ -9,7 +9,8 @@ namespace ModelGen.Kernels;
 /// </summary>
 /// <remarks>
 /// Layers with short patches (few input channels) run as a direct convolution (<see cref="DirectConvolution"/>);
-/// the rest as im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
+/// the forward of longer ones, with filters in sixty-fours, as a product over the input read in place
+/// (<see cref="ImplicitConvolution"/>); the rest as im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
 /// multiplied by the kernel with <see cref="DenseKernels"/>, so convolution shares the dense layer's
 /// register-blocked loop, and in NHWC the product already is the next layer's input. Backward runs
 /// the dense backward on the patches and scatters the patch gradient back onto the input (col2im).
@@ -34,6 +35,12 @@ public static class Conv2DKernels
         {
             fixed (float* x = input, k = kernel, b = bias, y = output)
                 DirectConvolution.Forward(x, k, b, y, batch, geometry, relu);
+            return;
+        }
+        if (ImplicitConvolution.Suits(geometry))
+        {
+            fixed (float* x = input, k = kernel, b = bias, y = output)
+                ImplicitConvolution.Forward(x, k, b, y, batch, geometry, relu);
             return;
         }
         if (geometry.InputIsPatchMatrix)

@@ -37,6 +37,12 @@ internal sealed record Conv2DCase(
         new("direct: 1 channel, 16 filters, stride 2, 15 wide", 1, 5, 15, 1, 16, 3, 2, 1, Padding.Valid),
         new("direct: 3 channels, 48 filters, stride 2, dilation 2, no bias", 2, 9, 9, 3, 48, 3, 2, 2, Padding.Same, HasBias: false),
         new("direct: 2 channels, 16 filters, valid", 1, 6, 5, 2, 16, 2, 1, 1, Padding.Valid),
+        // Patches longer than 32 with filters in sixty-fours: forward reads the input in place, six pixels at a time.
+        new("implicit: 8 channels, 64 filters, same (zero-bordered copy)", 2, 7, 9, 8, 64, 3, 1, 1, Padding.Same),
+        // 3 x 13 = 39 pixels: six tiles, then a seventh moved back to overlap the sixth, across row ends.
+        new("implicit: 5 channels, 128 filters, valid, 39 pixels", 1, 5, 15, 5, 128, 3, 1, 1, Padding.Valid),
+        new("implicit: 6 channels, 64 filters, stride 2, dilation 2, same, no bias", 2, 9, 10, 6, 64, 3, 2, 2, Padding.Same, HasBias: false),
+        new("implicit: even kernel, same (padding after only), 9 channels", 1, 6, 6, 9, 64, 2, 1, 1, Padding.Same),
         // 38 * 38 * 72 patch floats per sample exceed one chunk, so the batch runs as three chunks.
         new("40x40x8, 3 samples in three chunks", 3, 40, 40, 8, 20, 3, 1, 1, Padding.Valid),
     ];

@@ -14,7 +14,8 @@ public sealed class TwoThreadKernelTests
 
     [Theory]
     [InlineData("direct (LeNet conv1)", 28, 28, 1, 32)]
-    [InlineData("im2col (LeNet conv2)", 13, 13, 32, 64)]
+    [InlineData("implicit forward, im2col backward (LeNet conv2)", 13, 13, 32, 64)]
+    [InlineData("im2col (48 filters)", 13, 13, 32, 48)]
     public void Two_threads_match_the_reference(string name, int height, int width, int channels, int filters)
     {
         const int batch = 8;
