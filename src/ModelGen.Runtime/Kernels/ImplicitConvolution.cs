@@ -25,17 +25,27 @@ internal static unsafe class ImplicitConvolution
     public static bool Suits(in Conv2DGeometry g) =>
         Vector512.IsHardwareAccelerated && !DirectConvolution.Suits(g) && !g.InputIsPatchMatrix && g.Filters % TileFilters == 0 && g.OutHeight * g.OutWidth >= 6;
 
+    /// <summary>
+    /// Forward over a batch, its samples split over <see cref="ComputeThreads.Count"/> threads when large
+    /// enough; one sample (<c>Predict</c>) splits its pixel tiles instead.
+    /// </summary>
     public static void Forward(float* input, float* kernel, float* bias, float* output, int batch, in Conv2DGeometry g, bool relu)
     {
         var job = new ConvolutionJob(input, kernel, bias, output, null, null, null, null, null, null, batch, g, relu);
-        ComputeTeam.Run(&ForwardPart, &job, ComputeTeam.Threads(batch, (long)g.OutputLength(batch) * g.PatchLength));
+        long multiplyAdds = (long)g.OutputLength(batch) * g.PatchLength;
+        ComputeTeam.Run(&ForwardPart, &job, ComputeTeam.Threads(batch == 1 ? Tiles(g) : batch, multiplyAdds));
     }
+
+    private static int Tiles(in Conv2DGeometry g) => (g.OutHeight * g.OutWidth + 5) / 6;
 
     private static void ForwardPart(void* arguments, int part, int parts)
     {
         ref ConvolutionJob job = ref *(ConvolutionJob*)arguments;
         Conv2DGeometry g = job.Geometry;
-        var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
+        bool splitTiles = job.Batch == 1 && parts > 1;
+        var (first, end) = splitTiles ? (0, 1) : ComputeTeam.Range(job.Batch, part, parts);
+        var (tileFirst, tileEnd) = splitTiles ? ComputeTeam.Range(Tiles(g), part, parts) : (0, Tiles(g));
+        if (first >= end || tileFirst >= tileEnd) return;
         bool padded = g.PadTop > 0 || g.PadLeft > 0 || PaddedHeight(g) > g.Height || PaddedWidth(g) > g.Width;
         float* buffer = padded ? PaddedBuffer(PaddedHeight(g) * PaddedWidth(g) * g.Channels) : null;
         int* taps = stackalloc int[g.PatchLength];
@@ -49,17 +59,17 @@ internal static unsafe class ImplicitConvolution
                 Pad(x, buffer, g);
                 x = buffer;
             }
-            Sample(x, width, taps, job.Kernel, job.BiasOrGradient, job.Output + (nint)n * g.OutputLength(1), g, job.Relu);
+            Sample(x, width, taps, job.Kernel, job.BiasOrGradient, job.Output + (nint)n * g.OutputLength(1), tileFirst, tileEnd, g, job.Relu);
         }
     }
 
-    /// <summary>One sample's output pixels, six at a time, from an input wholly covering every window.</summary>
-    private static void Sample(float* x, int width, int* taps, float* kernel, float* bias, float* y, in Conv2DGeometry g, bool relu)
+    /// <summary>Tiles <c>[tileFirst, tileEnd)</c> of one sample's output pixels, six at a time, from an input wholly covering every window.</summary>
+    private static void Sample(float* x, int width, int* taps, float* kernel, float* bias, float* y, int tileFirst, int tileEnd, in Conv2DGeometry g, bool relu)
     {
         int pixels = g.OutHeight * g.OutWidth, outWidth = g.OutWidth, filters = g.Filters, patchLength = g.PatchLength;
         nint rowStep = (nint)g.Stride * width * g.Channels, columnStep = (nint)g.Stride * g.Channels;
         float** windows = stackalloc float*[6];
-        for (int first = 0; first < pixels; first += 6)
+        for (int first = 6 * tileFirst; first < 6 * tileEnd; first += 6)
         {
             int tile = Math.Min(first, pixels - 6);
             for (int i = 0; i < 6; i++)

@@ -16,9 +16,9 @@ public sealed class TwoThreadKernelTests
     [InlineData("direct (LeNet conv1)", 28, 28, 1, 32)]
     [InlineData("implicit forward, im2col backward (LeNet conv2)", 13, 13, 32, 64)]
     [InlineData("im2col (48 filters)", 13, 13, 32, 48)]
-    public void Two_threads_match_the_reference(string name, int height, int width, int channels, int filters)
+    [InlineData("implicit forward of one sample, tiles split", 13, 13, 32, 64, 1)]
+    public void Two_threads_match_the_reference(string name, int height, int width, int channels, int filters, int batch = 8)
     {
-        const int batch = 8;
         var g = Conv2DGeometry.Create(height, width, channels, filters, 3, 1, 1, Padding.Valid);
         var random = new Random(height * 100 + channels);
         float[] input = RandomFloats.Uniform(random, g.InputLength(batch)), kernel = RandomFloats.Uniform(random, g.KernelLength);
