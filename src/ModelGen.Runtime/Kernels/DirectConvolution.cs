@@ -52,9 +52,18 @@ internal static unsafe class DirectConvolution
     {
         ref ConvolutionJob job = ref *(ConvolutionJob*)arguments;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
-        if (first < end)
-            ForwardSamples(job.Input + (nint)first * job.Geometry.InputLength(1), job.Kernel, job.BiasOrGradient,
-                job.Output + (nint)first * job.Geometry.OutputLength(1), end - first, job.Geometry, job.Relu);
+        Conv2DGeometry g = job.Geometry;
+        if (!ZeroBorderedCopy.Needed(g))
+        {
+            if (first < end)
+                ForwardSamples(job.Input + (nint)first * g.InputLength(1), job.Kernel, job.BiasOrGradient, job.Output + (nint)first * g.OutputLength(1), end - first, g, job.Relu);
+            return;
+        }
+        // Padded layers copy each sample into a zero border, so every pixel takes the six-pixel tiles.
+        Conv2DGeometry bordered = ZeroBorderedCopy.Bordered(g);
+        for (int n = first; n < end; n++)
+            ForwardSamples(ZeroBorderedCopy.Make(job.Input + (nint)n * g.InputLength(1), g), job.Kernel, job.BiasOrGradient,
+                job.Output + (nint)n * g.OutputLength(1), 1, bordered, job.Relu);
     }
 
     private static void BackwardPart(void* arguments, int part, int parts)
@@ -71,7 +80,7 @@ internal static unsafe class DirectConvolution
     /// Where the taps of a window read, relative to its first cell: <c>((ky * dilation) * Width + kx * dilation) * Channels + c</c>
     /// in the kernel's <c>(ky, kx, c)</c> order, so tap <c>p</c> multiplies kernel row <c>p</c>.
     /// </summary>
-    private static void TapOffsets(Span<int> offsets, in Conv2DGeometry g)
+    internal static void TapOffsets(Span<int> offsets, in Conv2DGeometry g)
     {
         int p = 0;
         for (int ky = 0; ky < g.KernelSize; ky++)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ModelGen.Kernels;
@@ -11,15 +10,13 @@ namespace ModelGen.Kernels;
 /// only a sample's last tile overlaps (it moves back and rewrites a few outputs with the same values).
 /// </summary>
 /// <remarks>
-/// A same-padded input is first copied into a zero-bordered buffer of its own thread, one sample at a
-/// time, so every window lies inside. Sums run over the taps in the im2col product's order, with the
+/// A padded input is first copied into a zero-bordered buffer (<see cref="ZeroBorderedCopy"/>), one
+/// sample at a time, so every window lies inside. Sums run over the taps in the im2col product's order, with the
 /// bias added at the store as there; backward stays with im2col, which needs the patches anyway.
 /// </remarks>
 internal static unsafe class ImplicitConvolution
 {
     private const int TileFilters = 64;
-
-    [ThreadStatic] private static float[]? t_padded;
 
     /// <summary>Whether <paramref name="g"/> runs here: AVX-512, patches too long for the direct path, filters in sixty-fours.</summary>
     public static bool Suits(in Conv2DGeometry g) =>
@@ -46,20 +43,15 @@ internal static unsafe class ImplicitConvolution
         var (first, end) = splitTiles ? (0, 1) : ComputeTeam.Range(job.Batch, part, parts);
         var (tileFirst, tileEnd) = splitTiles ? ComputeTeam.Range(Tiles(g), part, parts) : (0, Tiles(g));
         if (first >= end || tileFirst >= tileEnd) return;
-        bool padded = g.PadTop > 0 || g.PadLeft > 0 || PaddedHeight(g) > g.Height || PaddedWidth(g) > g.Width;
-        float* buffer = padded ? PaddedBuffer(PaddedHeight(g) * PaddedWidth(g) * g.Channels) : null;
+        bool bordered = ZeroBorderedCopy.Needed(g);
+        Conv2DGeometry inside = bordered ? ZeroBorderedCopy.Bordered(g) : g;
         int* taps = stackalloc int[g.PatchLength];
-        int width = padded ? PaddedWidth(g) : g.Width;
-        TapOffsets(taps, g, width);
+        DirectConvolution.TapOffsets(new Span<int>(taps, g.PatchLength), inside);
         for (int n = first; n < end; n++)
         {
             float* x = job.Input + (nint)n * g.InputLength(1);
-            if (padded)
-            {
-                Pad(x, buffer, g);
-                x = buffer;
-            }
-            Sample(x, width, taps, job.Kernel, job.BiasOrGradient, job.Output + (nint)n * g.OutputLength(1), tileFirst, tileEnd, g, job.Relu);
+            if (bordered) x = ZeroBorderedCopy.Make(x, g);
+            Sample(x, inside.Width, taps, job.Kernel, job.BiasOrGradient, job.Output + (nint)n * g.OutputLength(1), tileFirst, tileEnd, g, job.Relu);
         }
     }
 
@@ -135,36 +127,5 @@ internal static unsafe class ImplicitConvolution
             a2 = Vector512.Max(a2, Vector512<float>.Zero); a3 = Vector512.Max(a3, Vector512<float>.Zero);
         }
         a0.Store(y); a1.Store(y + 16); a2.Store(y + 32); a3.Store(y + 48);
-    }
-
-    /// <summary>Tap <c>p</c>'s offset from a window's first cell, in the kernel's <c>(ky, kx, c)</c> order, for rows <paramref name="width"/> cells wide.</summary>
-    private static void TapOffsets(int* offsets, in Conv2DGeometry g, int width)
-    {
-        int p = 0;
-        for (int ky = 0; ky < g.KernelSize; ky++)
-            for (int kx = 0; kx < g.KernelSize; kx++)
-                for (int c = 0; c < g.Channels; c++)
-                    offsets[p++] = ((ky * g.Dilation) * width + kx * g.Dilation) * g.Channels + c;
-    }
-
-    // The padded image spans every window: the last one starts at (out - 1) * stride and reaches one window further.
-    private static int PaddedHeight(in Conv2DGeometry g) => Math.Max(g.Height + g.PadTop, (g.OutHeight - 1) * g.Stride + g.Dilation * (g.KernelSize - 1) + 1);
-
-    private static int PaddedWidth(in Conv2DGeometry g) => Math.Max(g.Width + g.PadLeft, (g.OutWidth - 1) * g.Stride + g.Dilation * (g.KernelSize - 1) + 1);
-
-    /// <summary>Copies one sample into the zero-bordered buffer, its first cell at (PadTop, PadLeft).</summary>
-    private static void Pad(float* x, float* buffer, in Conv2DGeometry g)
-    {
-        int width = PaddedWidth(g), channels = g.Channels, rowLength = g.Width * channels;
-        new Span<float>(buffer, PaddedHeight(g) * width * channels).Clear();
-        for (int row = 0; row < g.Height; row++)
-            new ReadOnlySpan<float>(x + (nint)row * rowLength, rowLength).CopyTo(new Span<float>(buffer + ((nint)(row + g.PadTop) * width + g.PadLeft) * channels, rowLength));
-    }
-
-    /// <summary>This thread's pinned padding buffer of at least <paramref name="length"/> floats, grown once and then reused.</summary>
-    private static float* PaddedBuffer(int length)
-    {
-        if (t_padded is null || t_padded.Length < length) t_padded = GC.AllocateArray<float>(length, pinned: true);
-        return (float*)Unsafe.AsPointer(ref t_padded[0]);
     }
 }
