@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using System.Numerics;
 
@@ -8,15 +7,11 @@ public static unsafe partial class Pooling2DKernels
 {
     /// <summary>
     /// <c>output[n, oy, ox, c]</c> = the largest of the window's cells inside the input, and
-    /// <c>argmax</c> the flat index into <paramref name="input"/> of that cell, which backward needs.
+    /// <c>argmax</c> the flat index of that cell within its sample, which backward needs: relative to the
+    /// sample, so a pass over a chunk of a batch records what a pass over the whole batch would.
     /// As PyTorch, the first maximum in row-major window order wins a tie, and a NaN wins over numbers.
     /// </summary>
-    /// <remarks>
-    /// <c>indexBase</c> is added to every argmax entry: when the input is a chunk of a larger batch
-    /// starting at that flat index, the entries then index the whole batch, where its backward reads.
-    /// </remarks>
-    public static unsafe void MaxForward(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry,
-        int indexBase = 0)
+    public static unsafe void MaxForward(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry)
     {
         CheckShapes(input, output, batch, geometry, nameof(input), nameof(output));
         Guard.Length(argmax, geometry.OutputLength(batch), nameof(argmax));
@@ -26,7 +21,6 @@ public static unsafe partial class Pooling2DKernels
             var job = new MaxJob(x, y, indices, batch, geometry);
             ComputeTeam.Run(&MaxForwardPart, &job, SampleThreads(batch, geometry));
         }
-        if (indexBase != 0) TensorPrimitives.Add(argmax, indexBase, argmax);
     }
 
     private static void MaxForwardPart(void* arguments, int part, int parts)
@@ -42,11 +36,14 @@ public static unsafe partial class Pooling2DKernels
             MaxForwardWide(job.Values, job.Pooled, job.Argmax, first, end, g);
             return;
         }
-        int channels = g.Channels, outIndex = g.OutputLength(first);
+        int channels = g.Channels, outIndex = g.OutputLength(first), sampleLength = g.InputLength(1);
         for (int n = first; n < end; n++)
+        {
+            ReadOnlySpan<float> sample = input.Slice(n * sampleLength, sampleLength);
             for (int oy = 0; oy < g.OutHeight; oy++)
                 for (int ox = 0; ox < g.OutWidth; ox++, outIndex += channels)
-                    MaxOverWindow(input, output.Slice(outIndex, channels), argmax.Slice(outIndex, channels), g, Locate(g, n, oy, ox));
+                    MaxOverWindow(sample, output.Slice(outIndex, channels), argmax.Slice(outIndex, channels), g, Locate(g, 0, oy, ox));
+        }
     }
 
     /// <summary>
@@ -67,6 +64,8 @@ public static unsafe partial class Pooling2DKernels
         Vector512<int> lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         nint outIndex = (nint)g.OutputLength(first);
         for (int n = first; n < end; n++)
+        {
+            float* sample = input + (nint)n * height * width * channels;
             for (int oy = 0; oy < outHeight; oy++)
             {
                 int top = oy * g.Stride - g.PadTop;
@@ -77,14 +76,14 @@ public static unsafe partial class Pooling2DKernels
                     int columnFirst = columns[2 * ox], columnEnd = columns[2 * ox + 1];
                     for (int c = 0; c < channels; c += 16, outIndex += 16)
                     {
-                        int firstCell = ((n * height + rowFirst) * width + columnFirst) * channels + c;
-                        var best = Vector512.Load(input + firstCell);
+                        int firstCell = (rowFirst * width + columnFirst) * channels + c;
+                        var best = Vector512.Load(sample + firstCell);
                         var bestIndex = Vector512.Create(firstCell) + lanes;
                         for (int iy = rowFirst; iy < rowEnd; iy++)
                             for (int ix = columnFirst; ix < columnEnd; ix++)
                             {
-                                int cell = ((n * height + iy) * width + ix) * channels + c;
-                                var value = Vector512.Load(input + cell);
+                                int cell = (iy * width + ix) * channels + c;
+                                var value = Vector512.Load(sample + cell);
                                 // Strictly greater keeps the first maximum; a NaN (unequal to itself) always takes the place.
                                 var takes = Vector512.GreaterThan(value, best) | ~Vector512.Equals(value, value);
                                 best = Vector512.ConditionalSelect(takes, value, best);
@@ -95,6 +94,7 @@ public static unsafe partial class Pooling2DKernels
                     }
                 }
             }
+        }
     }
 
     /// <summary>
@@ -178,7 +178,12 @@ public static unsafe partial class Pooling2DKernels
         Pooling2DGeometry g = job.Geometry;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
         new Span<float>(job.Values + g.InputLength(first), g.InputLength(end - first)).Clear();
-        for (int i = g.OutputLength(first), last = g.OutputLength(end); i < last; i++) job.Values[job.Argmax[i]] += job.Pooled[i];
+        int outputLength = g.OutputLength(1);
+        for (int n = first; n < end; n++)
+        {
+            float* sample = job.Values + g.InputLength(n);
+            for (int i = n * outputLength, last = i + outputLength; i < last; i++) sample[job.Argmax[i]] += job.Pooled[i];
+        }
     }
 
     /// <summary>Scalar twin of <see cref="MaxForward"/> straight from the definition, the reference for tests.</summary>
@@ -193,16 +198,17 @@ public static unsafe partial class Pooling2DKernels
                 for (int ox = 0; ox < g.OutWidth; ox++)
                     for (int c = 0; c < g.Channels; c++, outIndex++)
                     {
+                        ReadOnlySpan<float> sample = input.Slice(n * g.InputLength(1), g.InputLength(1));
                         int bestIndex = -1;
                         for (int py = 0; py < g.PoolSize; py++)
                             for (int px = 0; px < g.PoolSize; px++)
                             {
                                 int iy = oy * g.Stride - g.PadTop + py, ix = ox * g.Stride - g.PadLeft + px;
                                 if (iy < 0 || iy >= g.Height || ix < 0 || ix >= g.Width) continue;
-                                int index = ((n * g.Height + iy) * g.Width + ix) * g.Channels + c;
-                                if (bestIndex < 0 || input[index] > input[bestIndex] || float.IsNaN(input[index])) bestIndex = index;
+                                int index = (iy * g.Width + ix) * g.Channels + c;
+                                if (bestIndex < 0 || sample[index] > sample[bestIndex] || float.IsNaN(sample[index])) bestIndex = index;
                             }
-                        output[outIndex] = input[bestIndex];
+                        output[outIndex] = sample[bestIndex];
                         argmax[outIndex] = bestIndex;
                     }
     }

@@ -53,7 +53,7 @@ namespace Shapes
         private readonly float[] _batch_normalization1SavedMean = new float[4]; // batch mean per channel, for backward
         private readonly float[] _batch_normalization1SavedInverseStd = new float[4]; // batch 1/sqrt(var + eps) per channel
         private static readonly global::ModelGen.Kernels.Pooling2DGeometry MaxPooling2d1Geometry = global::ModelGen.Kernels.Pooling2DGeometry.Create(4, 4, 4, 2, 2, global::ModelGen.Padding.Valid);
-        private int[] _max_pooling2d1Argmax = []; // (B, 16) flat input index of each window's maximum
+        private int[] _max_pooling2d1Argmax = []; // (B, 16) index within its sample of each window's maximum
         private readonly int[] _max_pooling2d1ArgmaxForPredict = new int[16];
         private global::ModelGen.Kernels.DropoutRandom _dropout1Random; // drawn from the model's seed by ResetParameters
         private float[] _dropout1Mask = []; // (B, 16) 0 or 1 / (1 - rate) per value of the last training pass
@@ -224,7 +224,7 @@ namespace Shapes
 
             // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)
             var max_pooling2d1Output = new global::System.Span<float>(_max_pooling2d1Output, first * 16, batch * 16);
-            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(batch_normalization1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1Argmax, first * 16, batch * 16), batch, in MaxPooling2d1Geometry, indexBase: first * 64);
+            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(batch_normalization1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1Argmax, first * 16, batch * 16), batch, in MaxPooling2d1Geometry);
 
             // dropout1 (Dropout): (B, 2, 2, 4) -> (B, 2, 2, 4)
             var dropout1Output = new global::System.Span<float>(_dropout1Output, first * 16, batch * 16);

@@ -68,7 +68,8 @@ public sealed class TwoThreadKernelTests
         Assert.Equal(expected, output);
         Assert.Equal(expectedArgmax, argmax);
         float[] expectedDInput = new float[dInput.Length];
-        for (int i = 0; i < dOutput.Length; i++) expectedDInput[expectedArgmax[i]] += dOutput[i];
+        // argmax counts from each sample's first cell.
+        for (int i = 0; i < dOutput.Length; i++) expectedDInput[i / g.OutputLength(1) * g.InputLength(1) + expectedArgmax[i]] += dOutput[i];
         Assert.Equal(expectedDInput, dInput);
     }
 }

@@ -30,11 +30,8 @@ internal sealed class Pooling2DEmitter : LayerEmitter
 
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line(((Pooling2DSpec)layer.Spec).IsMax
-            ? $"{Kernels}.MaxForward({input}, {z}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {batch}, in {Geometry(layer)}{IndexBase(layer, pass)});"
+            ? $"{Kernels}.MaxForward({input}, {z}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {batch}, in {Geometry(layer)});"
             : $"{Kernels}.AvgForward({input}, {z}, {batch}, in {Geometry(layer)});");
-
-    // A chunk's argmax must index the whole batch's input, where backward looks.
-    private static string IndexBase(LayerPlan layer, Pass pass) => pass == Pass.Chunk ? $", indexBase: first * {layer.Input.Length}" : "";
 
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) " + (((Pooling2DSpec)layer.Spec).IsMax
@@ -44,7 +41,7 @@ internal sealed class Pooling2DEmitter : LayerEmitter
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
         writer.Line($"graph.{(((Pooling2DSpec)layer.Spec).IsMax ? "MaxPool2D" : "AveragePool2D")}({NameLiteral(layer)}, in {Geometry(layer)});");
 
-    private static Workspace Argmax(LayerPlan layer) => new("Argmax", "int", layer.Output.Length, "flat input index of each window's maximum");
+    private static Workspace Argmax(LayerPlan layer) => new("Argmax", "int", layer.Output.Length, "index within its sample of each window's maximum");
 
     private static string Geometry(LayerPlan layer) => new LayerNames(layer).Pascal + "Geometry";
 }
