@@ -40,21 +40,8 @@ internal static unsafe class Exports
     private static int FashionCnnOutputLength() => FashionCnn.OutputLength;
 
     [UnmanagedCallersOnly(EntryPoint = "modelgen_fashion_cnn_predict")]
-    private static int FashionCnnPredict(float* pixels, int pixelCount, float* probabilities, int probabilityCount)
-    {
-        int status = Check(pixels, pixelCount, FashionCnn.InputLength, probabilities, probabilityCount, FashionCnn.OutputLength);
-        if (status != Ok) return status;
-        try
-        {
-            t_fashionCnn ??= FashionCnn.FromEmbeddedWeights();
-            t_fashionCnn.Predict(new ReadOnlySpan<float>(pixels, pixelCount), new Span<float>(probabilities, probabilityCount));
-            return Ok;
-        }
-        catch (Exception)
-        {
-            return Internal;
-        }
-    }
+    private static int FashionCnnPredict(float* pixels, int pixelCount, float* probabilities, int probabilityCount) =>
+        Predict(pixels, pixelCount, FashionCnn.InputLength, probabilities, probabilityCount, FashionCnn.OutputLength, &FashionCnnOnThisThread);
 
     [UnmanagedCallersOnly(EntryPoint = "modelgen_breast_cancer_input_length")]
     private static int BreastCancerInputLength() => BreastCancerClassifier.InputLength;
@@ -63,14 +50,24 @@ internal static unsafe class Exports
     private static int BreastCancerOutputLength() => BreastCancerClassifier.OutputLength;
 
     [UnmanagedCallersOnly(EntryPoint = "modelgen_breast_cancer_predict")]
-    private static int BreastCancerPredict(float* features, int featureCount, float* probability, int probabilityCount)
+    private static int BreastCancerPredict(float* features, int featureCount, float* probability, int probabilityCount) =>
+        Predict(features, featureCount, BreastCancerClassifier.InputLength, probability, probabilityCount, BreastCancerClassifier.OutputLength, &BreastCancerOnThisThread);
+
+    private static void FashionCnnOnThisThread(ReadOnlySpan<float> input, Span<float> output) =>
+        (t_fashionCnn ??= FashionCnn.FromEmbeddedWeights()).Predict(input, output);
+
+    private static void BreastCancerOnThisThread(ReadOnlySpan<float> input, Span<float> output) =>
+        (t_breastCancer ??= BreastCancerClassifier.FromEmbeddedWeights()).Predict(input, output);
+
+    /// <summary>Checks the caller's buffers, then runs <paramref name="predict"/> on them; any exception becomes <see cref="Internal"/>.</summary>
+    private static int Predict(float* input, int inputCount, int inputLength, float* output, int outputCount, int outputLength,
+        delegate*<ReadOnlySpan<float>, Span<float>, void> predict)
     {
-        int status = Check(features, featureCount, BreastCancerClassifier.InputLength, probability, probabilityCount, BreastCancerClassifier.OutputLength);
+        int status = Check(input, inputCount, inputLength, output, outputCount, outputLength);
         if (status != Ok) return status;
         try
         {
-            t_breastCancer ??= BreastCancerClassifier.FromEmbeddedWeights();
-            t_breastCancer.Predict(new ReadOnlySpan<float>(features, featureCount), new Span<float>(probability, probabilityCount));
+            predict(new ReadOnlySpan<float>(input, inputCount), new Span<float>(output, outputCount));
             return Ok;
         }
         catch (Exception)
