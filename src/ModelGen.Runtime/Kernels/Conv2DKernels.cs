@@ -9,8 +9,10 @@ namespace ModelGen.Kernels;
 /// </summary>
 /// <remarks>
 /// Layers with short patches (few input channels) run as a direct convolution (<see cref="DirectConvolution"/>);
-/// the forward of longer ones, with filters in sixty-fours, as a product over the input read in place
-/// (<see cref="ImplicitConvolution"/>); the rest as im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
+/// the forward of a 3x3 stride-1 layer with channels and filters in sixteens by Winograd's F(4x4, 3x3)
+/// (<see cref="WinogradConvolution"/>); the forward of other long-patch layers, with filters in
+/// sixty-fours, as a product over the input read in place (<see cref="ImplicitConvolution"/>); the rest
+/// as im2col then GEMM: the input is copied into a patch matrix <c>(PatchRows, PatchLength)</c> and
 /// multiplied by the kernel with <see cref="DenseKernels"/>, so convolution shares the dense layer's
 /// register-blocked loop, and in NHWC the product already is the next layer's input. Backward runs
 /// the dense backward on the patches and scatters the patch gradient back onto the input (col2im).
@@ -35,6 +37,12 @@ public static class Conv2DKernels
         {
             fixed (float* x = input, k = kernel, b = bias, y = output)
                 DirectConvolution.Forward(x, k, b, y, batch, geometry, relu);
+            return;
+        }
+        if (WinogradConvolution.Suits(geometry))
+        {
+            fixed (float* x = input, k = kernel, b = bias, y = output)
+                WinogradConvolution.Forward(x, k, b, y, batch, geometry, relu);
             return;
         }
         if (ImplicitConvolution.Suits(geometry))

@@ -3,9 +3,9 @@ using System.Runtime.Intrinsics;
 namespace ModelGen.Kernels;
 
 /// <summary>
-/// Forward of a convolution with long patches (a second layer's <c>3 x 3 x 32</c>) as a matrix product
-/// whose rows are output pixels, read in place instead of copied into an im2col patch matrix: each
-/// pixel's row is its window's first cell plus a table of tap offsets. Six pixels by 64 filters make
+/// Forward of a convolution with long patches that Winograd's tiles do not take (strided, dilated, or
+/// channels not in sixteens) as a matrix product whose rows are output pixels, read in place instead
+/// of copied into an im2col patch matrix: each pixel's row is its window's first cell plus a table of tap offsets. Six pixels by 64 filters make
 /// a register tile of 24 accumulators, the matrix product's, and the pixels run across row ends, so
 /// only a sample's last tile overlaps (it moves back and rewrites a few outputs with the same values).
 /// </summary>

@@ -13,7 +13,7 @@ namespace ModelGen.Kernels;
 /// A 6x64 tile of C lives in 24 of the 32 zmm registers while the depth loop streams four vectors
 /// of B and broadcasts six elements of A per step: 24 FMAs for 10 loads, so the loop runs at the
 /// FMA units' rate rather than the load ports'. Column blocks of 64 go outermost, so one panel of
-/// B stays in cache while every row tile passes over it. Edges narrow to 1-row tiles, 16-wide
+/// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 16-wide
 /// columns, then 8, then single columns, which makes every shape exact. Callers check
 /// <see cref="IsSupported"/> and keep a portable path for machines without AVX-512.
 /// </remarks>
@@ -43,6 +43,11 @@ internal static unsafe class MatrixMultiply
         {
             int i = rowStart;
             for (; i + TileRows <= rowEnd; i += TileRows) Tile6x64(tile, i, j);
+            if (i + 3 <= rowEnd)
+            {
+                Tile3x64(tile, i, j);
+                i += 3;
+            }
             for (; i < rowEnd; i++) Tile1x64(tile, i, j);
         }
         for (; j + 16 <= columns; j += 16)
@@ -149,6 +154,36 @@ internal static unsafe class MatrixMultiply
         t.Store512(c30, i + 3, j); t.Store512(c31, i + 3, j + 16); t.Store512(c32, i + 3, j + 32); t.Store512(c33, i + 3, j + 48);
         t.Store512(c40, i + 4, j); t.Store512(c41, i + 4, j + 16); t.Store512(c42, i + 4, j + 32); t.Store512(c43, i + 4, j + 48);
         t.Store512(c50, i + 5, j); t.Store512(c51, i + 5, j + 16); t.Store512(c52, i + 5, j + 32); t.Store512(c53, i + 5, j + 48);
+    }
+
+    // Three rows left over (a Winograd product of one sample's nine tiles): twelve accumulators
+    // still outnumber the loads, where three lone rows would each reload B.
+    private static void Tile3x64(in TileArguments t, int i, int j)
+    {
+        Vector512<float> c00 = t.Start512(i, j), c01 = t.Start512(i, j + 16), c02 = t.Start512(i, j + 32), c03 = t.Start512(i, j + 48);
+        Vector512<float> c10 = t.Start512(i + 1, j), c11 = t.Start512(i + 1, j + 16), c12 = t.Start512(i + 1, j + 32), c13 = t.Start512(i + 1, j + 48);
+        Vector512<float> c20 = t.Start512(i + 2, j), c21 = t.Start512(i + 2, j + 16), c22 = t.Start512(i + 2, j + 32), c23 = t.Start512(i + 2, j + 48);
+        float* a0 = t.A + (nint)i * t.ARowStride;
+        nint rowStride = t.ARowStride, depthStride = t.ADepthStride;
+        float* b = t.B + j;
+        nint columns = t.Columns;
+        int depth = t.Depth;
+        for (int p = 0; p < depth; p++, a0 += depthStride, b += columns)
+        {
+            Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16), b2 = Vector512.Load(b + 32), b3 = Vector512.Load(b + 48);
+            var x = Vector512.Create(*a0);
+            c00 = Vector512.FusedMultiplyAdd(b0, x, c00); c01 = Vector512.FusedMultiplyAdd(b1, x, c01);
+            c02 = Vector512.FusedMultiplyAdd(b2, x, c02); c03 = Vector512.FusedMultiplyAdd(b3, x, c03);
+            x = Vector512.Create(a0[rowStride]);
+            c10 = Vector512.FusedMultiplyAdd(b0, x, c10); c11 = Vector512.FusedMultiplyAdd(b1, x, c11);
+            c12 = Vector512.FusedMultiplyAdd(b2, x, c12); c13 = Vector512.FusedMultiplyAdd(b3, x, c13);
+            x = Vector512.Create(a0[2 * rowStride]);
+            c20 = Vector512.FusedMultiplyAdd(b0, x, c20); c21 = Vector512.FusedMultiplyAdd(b1, x, c21);
+            c22 = Vector512.FusedMultiplyAdd(b2, x, c22); c23 = Vector512.FusedMultiplyAdd(b3, x, c23);
+        }
+        t.Store512(c00, i, j); t.Store512(c01, i, j + 16); t.Store512(c02, i, j + 32); t.Store512(c03, i, j + 48);
+        t.Store512(c10, i + 1, j); t.Store512(c11, i + 1, j + 16); t.Store512(c12, i + 1, j + 32); t.Store512(c13, i + 1, j + 48);
+        t.Store512(c20, i + 2, j); t.Store512(c21, i + 2, j + 16); t.Store512(c22, i + 2, j + 32); t.Store512(c23, i + 2, j + 48);
     }
 
     // A lone row has no other rows to hide the FMA latency behind, so even and odd depth steps go

@@ -43,6 +43,12 @@ internal sealed record Conv2DCase(
         new("implicit: 5 channels, 128 filters, valid, 39 pixels", 1, 5, 15, 5, 128, 3, 1, 1, Padding.Valid),
         new("implicit: 6 channels, 64 filters, stride 2, dilation 2, same, no bias", 2, 9, 10, 6, 64, 3, 2, 2, Padding.Same, HasBias: false),
         new("implicit: even kernel, same (padding after only), 9 channels", 1, 6, 6, 9, 64, 2, 1, 1, Padding.Same),
+        // 3x3 at stride 1 with channels and filters in sixteens: Winograd F(4x4, 3x3) tiles, the last of each row and column overhanging.
+        new("winograd: 32 channels, 64 filters, valid, 13x13 (LeNet's second layer)", 2, 13, 13, 32, 64, 3, 1, 1, Padding.Valid),
+        new("winograd: 16 channels, 48 filters, same, 14x14, no bias", 1, 14, 14, 16, 48, 3, 1, 1, Padding.Same, HasBias: false),
+        new("winograd: 16 channels, 16 filters, valid, 7x10, 3 samples", 3, 7, 10, 16, 16, 3, 1, 1, Padding.Valid),
+        // 3 x 9 = 27 tiles: a chunk of 18, then one of 9.
+        new("winograd: 32 channels, 32 filters, same, 12x11, 3 samples in two chunks", 3, 12, 11, 32, 32, 3, 1, 1, Padding.Same),
         // 38 * 38 * 72 patch floats per sample exceed one chunk, so the batch runs as three chunks.
         new("40x40x8, 3 samples in three chunks", 3, 40, 40, 8, 20, 3, 1, 1, Padding.Valid),
     ];

@@ -3,7 +3,7 @@ using ModelGen.Runtime.Tests.Numerics;
 namespace ModelGen.Kernels.Tests;
 
 /// <summary>
-/// Kernels split over two threads still match the scalar twins: both convolution strategies (the
+/// Kernels split over two threads still match the scalar twins: the convolution strategies (the
 /// batch for the direct one, with each thread's dKernel partial sums added in; product rows for
 /// im2col) and max pooling (the batch). The batches are large enough to pass the kernels'
 /// thresholds for using a second thread.
@@ -14,9 +14,11 @@ public sealed class TwoThreadKernelTests
 
     [Theory]
     [InlineData("direct (LeNet conv1)", 28, 28, 1, 32)]
-    [InlineData("implicit forward, im2col backward (LeNet conv2)", 13, 13, 32, 64)]
-    [InlineData("im2col (48 filters)", 13, 13, 32, 48)]
-    [InlineData("implicit forward of one sample, tiles split", 13, 13, 32, 64, 1)]
+    [InlineData("Winograd forward, im2col backward (LeNet conv2)", 13, 13, 32, 64)]
+    [InlineData("Winograd forward of two samples, 18 tiles split 12 and 6", 13, 13, 32, 64, 2)]
+    [InlineData("implicit forward, im2col backward (24 channels)", 13, 13, 24, 64)]
+    [InlineData("im2col (24 channels, 48 filters)", 13, 13, 24, 48)]
+    [InlineData("implicit forward of one sample, tiles split", 13, 13, 24, 64, 1)]
     public void Two_threads_match_the_reference(string name, int height, int width, int channels, int filters, int batch = 8)
     {
         var g = Conv2DGeometry.Create(height, width, channels, filters, 3, 1, 1, Padding.Valid);
