@@ -80,6 +80,12 @@ public static class Conv2DKernels
                 DirectConvolution.Backward(x, k, dy, dk, db, dx, batch, geometry);
             return;
         }
+        if (WinogradConvolution.Suits(geometry))
+        {
+            fixed (float* x = input, k = kernel, dy = dOutput, dk = dKernel, db = dBias, dx = dInput)
+                WinogradConvolution.Backward(x, k, dy, dk, db, dx, batch, geometry);
+            return;
+        }
         if (geometry.InputIsPatchMatrix)
         {
             DenseKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters);

@@ -13,7 +13,7 @@ namespace ModelGen.Kernels;
 /// A 6x64 tile of C lives in 24 of the 32 zmm registers while the depth loop streams four vectors
 /// of B and broadcasts six elements of A per step: 24 FMAs for 10 loads, so the loop runs at the
 /// FMA units' rate rather than the load ports'. Column blocks of 64 go outermost, so one panel of
-/// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 16-wide
+/// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 32- and 16-wide
 /// columns, then 8, then single columns, which makes every shape exact. Callers check
 /// <see cref="IsSupported"/> and keep a portable path for machines without AVX-512.
 /// </remarks>
@@ -31,9 +31,17 @@ internal static unsafe class MatrixMultiply
     /// <paramref name="bias"/> (null for none) starts every row. <paramref name="relu"/> clamps the stored values at zero.
     /// </summary>
     public static void Rows(float* a, int aRowStride, int aDepthStride, float* b, float* bias, float* c,
+        int columns, int depth, int rowStart, int rowEnd, bool accumulate, bool relu) =>
+        Rows(a, aRowStride, aDepthStride, b, columns, bias, c, columns, columns, depth, rowStart, rowEnd, accumulate, relu);
+
+    /// <summary>
+    /// As the other overload, with B's and C's rows <paramref name="bRowStride"/> and <paramref name="cRowStride"/>
+    /// floats apart rather than <paramref name="columns"/>: matrices interleaved with others (Winograd's 36 products per tile).
+    /// </summary>
+    public static void Rows(float* a, int aRowStride, int aDepthStride, float* b, int bRowStride, float* bias, float* c, int cRowStride,
         int columns, int depth, int rowStart, int rowEnd, bool accumulate, bool relu)
     {
-        var tile = new TileArguments(a, aRowStride, aDepthStride, b, bias, c, columns, depth, accumulate, relu);
+        var tile = new TileArguments(a, aRowStride, aDepthStride, b, bRowStride, bias, c, cRowStride, columns, depth, accumulate, relu);
         int j = 0;
         // Lone rows (one-sample Predict) read whole 128-column rows of B, one sequential stream.
         if (rowEnd - rowStart < TileRows)
@@ -49,6 +57,17 @@ internal static unsafe class MatrixMultiply
                 i += 3;
             }
             for (; i < rowEnd; i++) Tile1x64(tile, i, j);
+        }
+        if (j + 32 <= columns)
+        {
+            int i = rowStart;
+            for (; i + TileRows <= rowEnd; i += TileRows) Tile6x32(tile, i, j);
+            for (; i < rowEnd; i++)
+            {
+                Tile1x16(tile, i, j);
+                Tile1x16(tile, i, j + 16);
+            }
+            j += 32;
         }
         for (; j + 16 <= columns; j += 16)
         {
@@ -81,11 +100,11 @@ internal static unsafe class MatrixMultiply
         Span<float> columnsTransposed = stackalloc float[width * depth];
         for (int p = 0; p < depth; p++)
             for (int k = 0; k < width; k++)
-                columnsTransposed[k * depth + p] = t.B[(nint)p * t.Columns + j + k];
+                columnsTransposed[k * depth + p] = t.B[(nint)p * t.BRowStride + j + k];
         for (int i = rowStart; i < rowEnd; i++)
         {
             var row = new ReadOnlySpan<float>(t.A + (nint)i * t.ARowStride, depth);
-            float* c = t.C + (nint)i * t.Columns + j;
+            float* c = t.C + (nint)i * t.CRowStride + j;
             for (int k = 0; k < width; k++)
             {
                 float sum = VectorMath.Dot(row, columnsTransposed.Slice(k * depth, depth));
@@ -96,21 +115,21 @@ internal static unsafe class MatrixMultiply
     }
 
     /// <summary>The operands of one product, shared by every tile.</summary>
-    private readonly struct TileArguments(float* a, int aRowStride, int aDepthStride, float* b, float* bias, float* c,
+    private readonly struct TileArguments(float* a, int aRowStride, int aDepthStride, float* b, int bRowStride, float* bias, float* c, int cRowStride,
         int columns, int depth, bool accumulate, bool relu)
     {
         public readonly float* A = a, B = b, Bias = bias, C = c;
-        public readonly int ARowStride = aRowStride, ADepthStride = aDepthStride, Columns = columns, Depth = depth;
+        public readonly int ARowStride = aRowStride, ADepthStride = aDepthStride, BRowStride = bRowStride, CRowStride = cRowStride, Columns = columns, Depth = depth;
         public readonly bool Accumulate = accumulate, Relu = relu;
 
         /// <summary>What a tile's accumulators start from at row <paramref name="i"/>, columns from <paramref name="j"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector512<float> Start512(int i, int j) =>
-            Accumulate ? Vector512.Load(C + (nint)i * Columns + j) : Bias != null ? Vector512.Load(Bias + j) : Vector512<float>.Zero;
+            Accumulate ? Vector512.Load(C + (nint)i * CRowStride + j) : Bias != null ? Vector512.Load(Bias + j) : Vector512<float>.Zero;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store512(Vector512<float> value, int i, int j) =>
-            (Relu ? Vector512.Max(value, Vector512<float>.Zero) : value).Store(C + (nint)i * Columns + j);
+            (Relu ? Vector512.Max(value, Vector512<float>.Zero) : value).Store(C + (nint)i * CRowStride + j);
     }
 
     private static void Tile6x64(in TileArguments t, int i, int j)
@@ -124,9 +143,9 @@ internal static unsafe class MatrixMultiply
         float* a0 = t.A + (nint)i * t.ARowStride;
         nint rowStride = t.ARowStride, depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a0 += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a0 += depthStride, b += bRowStride)
         {
             Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16), b2 = Vector512.Load(b + 32), b3 = Vector512.Load(b + 48);
             var x = Vector512.Create(*a0);
@@ -166,9 +185,9 @@ internal static unsafe class MatrixMultiply
         float* a0 = t.A + (nint)i * t.ARowStride;
         nint rowStride = t.ARowStride, depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a0 += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a0 += depthStride, b += bRowStride)
         {
             Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16), b2 = Vector512.Load(b + 32), b3 = Vector512.Load(b + 48);
             var x = Vector512.Create(*a0);
@@ -195,9 +214,9 @@ internal static unsafe class MatrixMultiply
         float* a = t.A + (nint)i * t.ARowStride;
         nint depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth, p = 0;
-        for (; p + 2 <= depth; p += 2, a += 2 * depthStride, b += 2 * columns)
+        for (; p + 2 <= depth; p += 2, a += 2 * depthStride, b += 2 * bRowStride)
         {
             var x = Vector512.Create(*a);
             c0 = Vector512.FusedMultiplyAdd(Vector512.Load(b), x, c0);
@@ -205,10 +224,10 @@ internal static unsafe class MatrixMultiply
             c2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 32), x, c2);
             c3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + 48), x, c3);
             var y = Vector512.Create(a[depthStride]);
-            d0 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns), y, d0);
-            d1 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns + 16), y, d1);
-            d2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns + 32), y, d2);
-            d3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + columns + 48), y, d3);
+            d0 = Vector512.FusedMultiplyAdd(Vector512.Load(b + bRowStride), y, d0);
+            d1 = Vector512.FusedMultiplyAdd(Vector512.Load(b + bRowStride + 16), y, d1);
+            d2 = Vector512.FusedMultiplyAdd(Vector512.Load(b + bRowStride + 32), y, d2);
+            d3 = Vector512.FusedMultiplyAdd(Vector512.Load(b + bRowStride + 48), y, d3);
         }
         if (p < depth)
         {
@@ -228,9 +247,9 @@ internal static unsafe class MatrixMultiply
         float* a = t.A + (nint)i * t.ARowStride;
         nint depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a += depthStride, b += bRowStride)
         {
             var x = Vector512.Create(*a);
             c0 = Vector512.FusedMultiplyAdd(Vector512.Load(b), x, c0);
@@ -246,6 +265,39 @@ internal static unsafe class MatrixMultiply
         t.Store512(c4, i, j + 64); t.Store512(c5, i, j + 80); t.Store512(c6, i, j + 96); t.Store512(c7, i, j + 112);
     }
 
+    // Half a column block (32 filters, a Winograd input gradient's 32 channels): twelve accumulators,
+    // two loads of B for six broadcasts, where two 6x16 tiles would broadcast every element of A twice.
+    private static void Tile6x32(in TileArguments t, int i, int j)
+    {
+        Vector512<float> c00 = t.Start512(i, j), c01 = t.Start512(i, j + 16), c10 = t.Start512(i + 1, j), c11 = t.Start512(i + 1, j + 16);
+        Vector512<float> c20 = t.Start512(i + 2, j), c21 = t.Start512(i + 2, j + 16), c30 = t.Start512(i + 3, j), c31 = t.Start512(i + 3, j + 16);
+        Vector512<float> c40 = t.Start512(i + 4, j), c41 = t.Start512(i + 4, j + 16), c50 = t.Start512(i + 5, j), c51 = t.Start512(i + 5, j + 16);
+        float* a0 = t.A + (nint)i * t.ARowStride;
+        nint rowStride = t.ARowStride, depthStride = t.ADepthStride;
+        float* b = t.B + j;
+        nint bRowStride = t.BRowStride;
+        int depth = t.Depth;
+        for (int p = 0; p < depth; p++, a0 += depthStride, b += bRowStride)
+        {
+            Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16);
+            var x = Vector512.Create(*a0);
+            c00 = Vector512.FusedMultiplyAdd(b0, x, c00); c01 = Vector512.FusedMultiplyAdd(b1, x, c01);
+            x = Vector512.Create(a0[rowStride]);
+            c10 = Vector512.FusedMultiplyAdd(b0, x, c10); c11 = Vector512.FusedMultiplyAdd(b1, x, c11);
+            x = Vector512.Create(a0[2 * rowStride]);
+            c20 = Vector512.FusedMultiplyAdd(b0, x, c20); c21 = Vector512.FusedMultiplyAdd(b1, x, c21);
+            x = Vector512.Create(a0[3 * rowStride]);
+            c30 = Vector512.FusedMultiplyAdd(b0, x, c30); c31 = Vector512.FusedMultiplyAdd(b1, x, c31);
+            x = Vector512.Create(a0[4 * rowStride]);
+            c40 = Vector512.FusedMultiplyAdd(b0, x, c40); c41 = Vector512.FusedMultiplyAdd(b1, x, c41);
+            x = Vector512.Create(a0[5 * rowStride]);
+            c50 = Vector512.FusedMultiplyAdd(b0, x, c50); c51 = Vector512.FusedMultiplyAdd(b1, x, c51);
+        }
+        t.Store512(c00, i, j); t.Store512(c01, i, j + 16); t.Store512(c10, i + 1, j); t.Store512(c11, i + 1, j + 16);
+        t.Store512(c20, i + 2, j); t.Store512(c21, i + 2, j + 16); t.Store512(c30, i + 3, j); t.Store512(c31, i + 3, j + 16);
+        t.Store512(c40, i + 4, j); t.Store512(c41, i + 4, j + 16); t.Store512(c50, i + 5, j); t.Store512(c51, i + 5, j + 16);
+    }
+
     private static void Tile6x16(in TileArguments t, int i, int j)
     {
         Vector512<float> c0 = t.Start512(i, j), c1 = t.Start512(i + 1, j), c2 = t.Start512(i + 2, j),
@@ -253,9 +305,9 @@ internal static unsafe class MatrixMultiply
         float* a0 = t.A + (nint)i * t.ARowStride;
         nint rowStride = t.ARowStride, depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a0 += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a0 += depthStride, b += bRowStride)
         {
             var bp = Vector512.Load(b);
             c0 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(*a0), c0);
@@ -275,37 +327,37 @@ internal static unsafe class MatrixMultiply
         float* a = t.A + (nint)i * t.ARowStride;
         nint depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a += depthStride, b += bRowStride)
             c0 = Vector512.FusedMultiplyAdd(Vector512.Load(b), Vector512.Create(*a), c0);
         t.Store512(c0, i, j);
     }
 
     private static void Tile1x8(in TileArguments t, int i, int j)
     {
-        float* c = t.C + (nint)i * t.Columns + j;
+        float* c = t.C + (nint)i * t.CRowStride + j;
         Vector256<float> c0 = t.Accumulate ? Vector256.Load(c) : t.Bias != null ? Vector256.Load(t.Bias + j) : Vector256<float>.Zero;
         float* a = t.A + (nint)i * t.ARowStride;
         nint depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a += depthStride, b += bRowStride)
             c0 = Vector256.MultiplyAddEstimate(Vector256.Load(b), Vector256.Create(*a), c0);
         (t.Relu ? Vector256.Max(c0, Vector256<float>.Zero) : c0).Store(c);
     }
 
     private static void Single(in TileArguments t, int i, int j)
     {
-        float* c = t.C + (nint)i * t.Columns + j;
+        float* c = t.C + (nint)i * t.CRowStride + j;
         float sum = t.Accumulate ? *c : t.Bias != null ? t.Bias[j] : 0f;
         float* a = t.A + (nint)i * t.ARowStride;
         nint depthStride = t.ADepthStride;
         float* b = t.B + j;
-        nint columns = t.Columns;
+        nint bRowStride = t.BRowStride;
         int depth = t.Depth;
-        for (int p = 0; p < depth; p++, a += depthStride, b += columns)
+        for (int p = 0; p < depth; p++, a += depthStride, b += bRowStride)
             sum = float.MultiplyAddEstimate(*a, *b, sum);
         *c = t.Relu ? MathF.Max(sum, 0f) : sum;
     }

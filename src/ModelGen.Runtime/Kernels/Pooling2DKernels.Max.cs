@@ -172,16 +172,17 @@ public static unsafe partial class Pooling2DKernels
     }
 
     // A sample's argmax entries name cells of that sample only, so threads own whole samples of dInput.
+    // Each sample is cleared just before its scatter, while its cells are still in cache.
     private static void MaxBackwardPart(void* arguments, int part, int parts)
     {
         ref MaxJob job = ref *(MaxJob*)arguments;
         Pooling2DGeometry g = job.Geometry;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
-        new Span<float>(job.Values + g.InputLength(first), g.InputLength(end - first)).Clear();
         int outputLength = g.OutputLength(1);
         for (int n = first; n < end; n++)
         {
             float* sample = job.Values + g.InputLength(n);
+            new Span<float>(sample, g.InputLength(1)).Clear();
             for (int i = n * outputLength, last = i + outputLength; i < last; i++) sample[job.Argmax[i]] += job.Pooled[i];
         }
     }

@@ -15,19 +15,24 @@ internal static class TransposeScratch
         VectorMath.CheckSameLength(length, matrix.Length, nameof(matrix));
         if (t_buffer is null || t_buffer.Length < length) t_buffer = new float[length];
         Span<float> transposed = t_buffer.AsSpan(0, length);
+        fixed (float* source = matrix, target = transposed) Transpose(source, target, rows, columns);
+        return transposed;
+    }
+
+    /// <summary>Writes <paramref name="source"/> <c>(rows, columns)</c> transposed to <paramref name="target"/> <c>(columns, rows)</c>.</summary>
+    public static unsafe void Transpose(float* source, float* target, int rows, int columns)
+    {
         // Blocks of 16x16 keep both the rows read and the rows written in cache.
         const int Block = 16;
-        fixed (float* source = matrix, target = transposed)
-            for (int r0 = 0; r0 < rows; r0 += Block)
-                for (int c0 = 0; c0 < columns; c0 += Block)
+        for (int r0 = 0; r0 < rows; r0 += Block)
+            for (int c0 = 0; c0 < columns; c0 += Block)
+            {
+                int rEnd = Math.Min(rows, r0 + Block), cEnd = Math.Min(columns, c0 + Block);
+                for (int r = r0; r < rEnd; r++)
                 {
-                    int rEnd = Math.Min(rows, r0 + Block), cEnd = Math.Min(columns, c0 + Block);
-                    for (int r = r0; r < rEnd; r++)
-                    {
-                        float* from = source + (nint)r * columns;
-                        for (int c = c0; c < cEnd; c++) target[(nint)c * rows + r] = from[c];
-                    }
+                    float* from = source + (nint)r * columns;
+                    for (int c = c0; c < cEnd; c++) target[(nint)c * rows + r] = from[c];
                 }
-        return transposed;
+            }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ModelGen.Kernels;
 
@@ -13,8 +14,9 @@ namespace ModelGen.Kernels;
 /// <para>The kernel is transformed, <c>U = G g Gᵀ</c>, into 36 matrices <c>(Channels, Filters)</c>, or found
 /// already transformed in <see cref="WinogradKernelCache"/>. Then the output blocks of the whole batch,
 /// numbered sample by sample and row by row, go in chunks of <see cref="ChunkTiles"/>: each tile's input
-/// is transformed, <c>V = Bᵀ d B</c>, into 36 rows (one per position, channels contiguous), the 36
-/// products <c>M_p = V_p U_p</c> run through <see cref="MatrixMultiply"/>'s register tiles, and
+/// is transformed, <c>V = Bᵀ d B</c>, into a block of 36 rows (one per position, channels contiguous),
+/// written in one sequential stream; the 36 products <c>M_p = V_p U_p</c> run through
+/// <see cref="MatrixMultiply"/>'s register tiles, reading row p of every tile's block; and
 /// <c>Y = Aᵀ M A</c> brings each tile back with the bias and ReLU fused into the store. Transforms run
 /// sixteen channels or filters per vector, so the layer needs both in sixteens; cells beyond the input
 /// (padding, and the last blocks' overhang) read a zero row. Backward stays with im2col.</para>
@@ -22,7 +24,7 @@ namespace ModelGen.Kernels;
 /// the parity tests bound the difference at 1e-5 of the terms' magnitudes, as for the other strategies.</para>
 /// </remarks>
 [SkipLocalsInit]
-internal static unsafe class WinogradConvolution
+internal static unsafe partial class WinogradConvolution
 {
     private const int Block = 4, TileSize = Block + 2, Positions = TileSize * TileSize;
 
@@ -80,16 +82,25 @@ internal static unsafe class WinogradConvolution
         float* products = transformedInput + Positions * chunk * channels;
         float* zeros = stackalloc float[channels];
         new Span<float>(zeros, channels).Clear();
+        float** cells = stackalloc float*[Positions], nextCells = stackalloc float*[Positions];
+        LocateInputTile(job.Input, first, zeros, nextCells, g);
         for (int start = first; start < end; start += chunk)
         {
             int tiles = Math.Min(chunk, end - start);
             for (int t = 0; t < tiles; t++)
-                TransformInputTile(job.Input, start + t, transformedInput + t * channels, tiles * channels, zeros, g);
+            {
+                float** located = nextCells;
+                nextCells = cells;
+                cells = located;
+                if (start + t + 1 < end) LocateInputTile(job.Input, start + t + 1, zeros, nextCells, g);
+                TransformInputTile(cells, transformedInput + t * Positions * channels, channels, channels);
+            }
+            // M_p (tiles, filters) = V_p U_p, each tile's row of V_p and M_p inside that tile's block.
             for (int p = 0; p < Positions; p++)
-                MatrixMultiply.Rows(transformedInput + p * tiles * channels, channels, 1, job.TransformedKernel + p * KernelPositionStride(g), null,
-                    products + p * tiles * filters, filters, channels, 0, tiles, accumulate: false, relu: false);
+                MatrixMultiply.Rows(transformedInput + p * channels, Positions * channels, 1, job.TransformedKernel + p * KernelPositionStride(g), filters, null,
+                    products + p * filters, Positions * filters, filters, channels, 0, tiles, accumulate: false, relu: false);
             for (int t = 0; t < tiles; t++)
-                TransformOutputTile(products + t * filters, tiles * filters, job.Bias, job.Output, start + t, g, job.Relu);
+                TransformOutputTile(products + t * Positions * filters, filters, job.Bias, job.Output, start + t, g, job.Relu);
         }
     }
 
@@ -120,22 +131,36 @@ internal static unsafe class WinogradConvolution
     }
 
     /// <summary>
-    /// <c>V = Bᵀ d B</c> for tile <paramref name="tile"/> of the batch, sixteen channels at a time: position <c>p</c>'s
-    /// channels go to <c>transformed + p * positionStride</c>.
+    /// The first channel of each of tile <paramref name="tile"/>'s 36 input cells, row by row, or
+    /// <paramref name="zeros"/> for a cell outside the input; the cells' lines are prefetched, because the
+    /// transform's loads from a batch too large for L2 otherwise wait on L3 one tile at a time.
     /// </summary>
-    private static void TransformInputTile(float* input, int tile, float* transformed, nint positionStride, float* zeros, in Conv2DGeometry g)
+    private static void LocateInputTile(float* input, int tile, float* zeros, float** cells, in Conv2DGeometry g)
     {
         var (sample, y0, x0) = Locate(tile, g);
         int channels = g.Channels;
         float* image = input + (nint)sample * g.InputLength(1);
-        float** cells = stackalloc float*[Positions];
         for (int r = 0; r < TileSize; r++)
+        {
+            int iy = y0 - g.PadTop + r;
             for (int c = 0; c < TileSize; c++)
             {
-                int iy = y0 - g.PadTop + r, ix = x0 - g.PadLeft + c;
+                int ix = x0 - g.PadLeft + c;
                 bool inside = (uint)iy < (uint)g.Height && (uint)ix < (uint)g.Width;
-                cells[r * TileSize + c] = inside ? image + ((nint)iy * g.Width + ix) * channels : zeros;
+                float* cell = inside ? image + ((nint)iy * g.Width + ix) * channels : zeros;
+                cells[r * TileSize + c] = cell;
+                if (Sse.IsSupported)
+                    for (int line = 0; line < channels; line += 16) Sse.Prefetch0(cell + line);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>V = Bᵀ d B</c> for the tile whose cells <see cref="LocateInputTile"/> found, sixteen channels at a time:
+    /// position <c>p</c>'s channels go to <c>transformed + p * positionStride</c>.
+    /// </summary>
+    private static void TransformInputTile(float** cells, float* transformed, nint positionStride, int channels)
+    {
         Vector512<float>* rows = stackalloc Vector512<float>[Positions];
         for (int ch = 0; ch < channels; ch += 16)
         {

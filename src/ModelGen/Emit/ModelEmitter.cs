@@ -215,11 +215,20 @@ internal sealed class ModelEmitter
             _writer.Line();
             return;
         }
-        _writer.Line($$"""
-            // Inference takes the image layers {{InferenceChunk(imageLayers)}} samples (per compute thread) at a time, so each layer's
+        string chunk = $"{ImageChunk(imageLayers)} * global::ModelGen.ComputeThreads.Count";
+        _writer.Line(ChunksTraining(imageLayers)
+            ? $$"""
+            // The image layers run {{ImageChunk(imageLayers)}} samples (per compute thread) at a time, so each layer's
+            // outputs are still in cache when the next one reads them; every sample's outputs stay for backward.
+            int chunk = {{chunk}};
+            """
+            : $$"""
+            // Inference takes the image layers {{ImageChunk(imageLayers)}} samples (per compute thread) at a time, so each layer's
             // outputs are still in cache when the next one reads them. Training takes the whole batch at once:
-            // batch normalization needs its statistics over all of it.
-            int chunk = training ? batch : {{InferenceChunk(imageLayers)}} * global::ModelGen.ComputeThreads.Count;
+            // {{WholeBatchReason(imageLayers)}}.
+            int chunk = training ? batch : {{chunk}};
+            """);
+        _writer.Line($$"""
             for (int first = 0; first < batch; first += chunk)
             {
                 int samples = global::System.Math.Min(chunk, batch - first);
@@ -268,7 +277,7 @@ internal sealed class ModelEmitter
     // costs (a thread wake-up, a kernel panel) stay small: on LeNet at batch 256, chunks of 2 to 14
     // samples all ran at 34-35 us/sample on one thread (46 without chunks), and on two threads chunks
     // of 7 and 14 per thread ran at 21 and 20 us against 27 for 2.
-    private const int InferenceChunkBytes = 2 * 1024 * 1024;
+    private const int ChunkBytes = 2 * 1024 * 1024;
 
     /// <summary>How many leading layers output images, when at least two do (else 0: nothing to keep in cache).</summary>
     private int ChunkedImageLayers()
@@ -278,8 +287,22 @@ internal sealed class ModelEmitter
         return count >= 2 ? count : 0;
     }
 
-    /// <summary>Samples per inference chunk and thread: the image layers' outputs and im2col patches of that many fill <see cref="InferenceChunkBytes"/>.</summary>
-    private int InferenceChunk(int imageLayers)
+    /// <summary>
+    /// Whether training may run the image layers in chunks too: it computes what inference does, except in
+    /// batch normalization (statistics over the whole batch) and dropout (one random stream over the batch).
+    /// </summary>
+    private bool ChunksTraining(int imageLayers) => WholeBatchReason(imageLayers) is null;
+
+    private string? WholeBatchReason(int imageLayers)
+    {
+        var specs = _plan.Layers.Take(imageLayers).Select(layer => layer.Spec).ToList();
+        if (specs.Any(spec => spec is BatchNormalizationSpec)) return "batch normalization needs its statistics over all of it";
+        if (specs.Any(spec => spec is DropoutSpec)) return "dropout draws its masks from one random stream over it";
+        return null;
+    }
+
+    /// <summary>Samples per chunk and thread: the image layers' outputs and im2col patches of that many fill <see cref="ChunkBytes"/>.</summary>
+    private int ImageChunk(int imageLayers)
     {
         long perSample = 0, patches = 0;
         foreach (LayerPlan layer in _plan.Layers.Take(imageLayers))
@@ -288,7 +311,7 @@ internal sealed class ModelEmitter
             if (layer.Spec is Conv2DSpec conv)
                 patches = System.Math.Max(patches, (long)conv.KernelSize * conv.KernelSize * layer.Input.Dimensions[2] * layer.Output.Dimensions[0] * layer.Output.Dimensions[1]);
         }
-        return (int)System.Math.Max(1, InferenceChunkBytes / (4 * (perSample + patches)));
+        return (int)System.Math.Max(1, ChunkBytes / (4 * (perSample + patches)));
     }
 
     private void EmitBackward()

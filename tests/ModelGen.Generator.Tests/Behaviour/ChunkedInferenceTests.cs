@@ -4,15 +4,16 @@ using ModelGen.Generator.Tests.Models;
 namespace ModelGen.Generator.Tests.Behaviour;
 
 /// <summary>
-/// Batched inference runs the image layers in chunks of samples: the outputs, and what Backward reads
-/// after an inference Forward (max pooling's argmax), are those of one sample at a time.
+/// Batched passes run the image layers in chunks of samples (training too, in a model without batch
+/// normalization or dropout there): the outputs, what Backward reads after a Forward (max pooling's
+/// argmax), and the training gradients are those of one sample at a time.
 /// </summary>
 public sealed class ChunkedInferenceTests
 {
     private const int Batch = 20; // three chunks of 7, 7 and 6
 
     [Fact]
-    public void The_generated_pass_takes_this_model_seven_samples_at_a_time()
+    public void The_generated_passes_take_this_model_seven_samples_at_a_time()
     {
         const string declaration = """
             using ModelGen;
@@ -27,7 +28,8 @@ public sealed class ChunkedInferenceTests
             public partial class ChunkedCnn;
             """;
         string source = GeneratorHarness.Generate(declaration).Run.GeneratedTrees.Single().GetText().ToString();
-        Assert.Contains("int chunk = training ? batch : 7 * global::ModelGen.ComputeThreads.Count;", source);
+        // No batch normalization or dropout among the image layers, so training runs them in chunks too.
+        Assert.Contains("int chunk = 7 * global::ModelGen.ComputeThreads.Count;", source);
         Assert.Contains("new global::System.Span<int>(_max_pooling2d1Argmax, first * 4096, batch * 4096), batch, in MaxPooling2d1Geometry);", source);
     }
 
@@ -55,6 +57,29 @@ public sealed class ChunkedInferenceTests
             AssertClose(sampleGradient, inputGradient.AsSpan(n * ChunkedCnn.InputLength, ChunkedCnn.InputLength), 1e-6f);
         }
         AssertClose(single.Gradients, batched.Gradients, 1e-4f);
+    }
+
+    /// <summary>Training passes go through the same chunks: the mean loss and its gradients equal the per-sample ones averaged.</summary>
+    [Fact]
+    public void Training_over_chunks_matches_one_sample_at_a_time()
+    {
+        var random = new Random(5);
+        float[] inputs = [.. Enumerable.Range(0, Batch * ChunkedCnn.InputLength).Select(_ => random.NextSingle())];
+        float[] labels = [.. Enumerable.Range(0, Batch).Select(_ => (float)random.Next(10))];
+        var batched = new ChunkedCnn(seed: 3);
+        var single = new ChunkedCnn(seed: 3);
+
+        float loss = batched.ComputeLossAndGradients(inputs, labels);
+
+        double lossSum = 0;
+        double[] gradientSum = new double[single.Gradients.Length];
+        for (int n = 0; n < Batch; n++)
+        {
+            lossSum += single.ComputeLossAndGradients(inputs.AsSpan(n * ChunkedCnn.InputLength, ChunkedCnn.InputLength), labels.AsSpan(n, 1));
+            for (int i = 0; i < gradientSum.Length; i++) gradientSum[i] += single.Gradients[i];
+        }
+        Assert.Equal(lossSum / Batch, loss, 1e-5);
+        AssertClose([.. gradientSum.Select(g => (float)(g / Batch))], batched.Gradients, 1e-4f);
     }
 
     private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance)

@@ -105,6 +105,34 @@ public sealed class Conv2DKernelsParityTests
         Assert.Equal(expected, output);
     }
 
+    /// <summary>
+    /// The Winograd forward keeps transformed kernels by content (four per thread): a kernel written in place
+    /// since the last call, and five kernels taking turns, must each give their own convolution.
+    /// </summary>
+    [Fact]
+    public void Winograd_forward_sees_every_change_to_its_kernel()
+    {
+        var (conv, g, input, kernel, bias, _) = Sample("winograd: 32 channels, 64 filters, valid, 13x13 (LeNet's second layer)");
+        float[] output = new float[g.OutputLength(conv.Batch)];
+        Conv2DKernels.Forward(input, kernel, bias, output, default, conv.Batch, g);
+        kernel[kernel.Length / 2] += 1f;
+        AssertForward(kernel);
+
+        var random = new Random(7);
+        float[][] kernels = [.. Enumerable.Range(0, 5).Select(_ => RandomFloats.Uniform(random, g.KernelLength))];
+        for (int round = 0; round < 2; round++)
+            foreach (float[] each in kernels) AssertForward(each);
+
+        void AssertForward(float[] k)
+        {
+            Conv2DKernels.Forward(input, k, bias, output, default, conv.Batch, g);
+            float[] reference = new float[output.Length], magnitude = new float[output.Length];
+            Conv2DKernels.ForwardReference(input, k, bias, reference, conv.Batch, g);
+            Conv2DKernels.ForwardReference(FloatArrays.Absolute(input), FloatArrays.Absolute(k), FloatArrays.Absolute(bias), magnitude, conv.Batch, g);
+            NumericAssert.CloseToScale(reference, output, magnitude, RelativeTolerance, "Winograd forward");
+        }
+    }
+
     private static (Conv2DCase Conv, Conv2DGeometry Geometry, float[] Input, float[] Kernel, float[] Bias, float[] DOutput) Sample(string name)
     {
         Conv2DCase conv = Conv2DCase.Named(name);
