@@ -83,8 +83,8 @@ internal static unsafe partial class WinogradConvolution
         var (first, end) = ComputeTeam.Range(job.Tiles, part, parts, grain: 6);
         if (first >= end) return;
         int chunk = Math.Min(GradientChunkTiles, end - first);
-        float* transformedInput = ThreadBuffer(ref t_tiles, Positions * chunk * (channels + filters));
-        float* transformedGradient = transformedInput + Positions * chunk * channels;
+        float* transformedInput = ThreadBuffer(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
+        float* transformedGradient = transformedInput + chunk * TileBlock(channels);
         float* biasSums = sums + Positions * positionStride;
         float* zeros = stackalloc float[channels];
         new Span<float>(zeros, channels).Clear();
@@ -99,12 +99,12 @@ internal static unsafe partial class WinogradConvolution
                 nextCells = cells;
                 cells = located;
                 if (start + t + 1 < end) LocateInputTile(job.Input, start + t + 1, zeros, nextCells, g);
-                TransformInputTile(cells, transformedInput + t * Positions * channels, channels, channels);
-                TransformOutputGradientTile(job.DOutput, start + t, transformedGradient + t * Positions * filters, filters, biasSums, g);
+                TransformInputTile(cells, transformedInput + t * TileBlock(channels), channels, channels);
+                TransformOutputGradientTile(job.DOutput, start + t, transformedGradient + t * TileBlock(filters), filters, biasSums, g);
             }
             // dU_p (channels, filters) += V_pᵀ dM_p: V_p (tiles, channels) read transposed in place, row p of each tile's block.
             for (int p = 0; p < Positions; p++)
-                MatrixMultiply.Rows(transformedInput + p * channels, 1, Positions * channels, transformedGradient + p * filters, Positions * filters, null,
+                MatrixMultiply.Rows(transformedInput + p * channels, 1, TileBlock(channels), transformedGradient + p * filters, TileBlock(filters), null,
                     sums + p * positionStride, filters, filters, tiles, 0, channels, accumulate: true, relu: false);
         }
     }

@@ -65,6 +65,13 @@ internal static unsafe partial class WinogradConvolution
 
     private static int KernelPositionStride(int channels, int filters) => channels * filters + 16;
 
+    /// <summary>
+    /// Floats from one tile's block of 36 transformed rows of <paramref name="width"/> to the next: a cache
+    /// line more than the rows, so that a product stepping from tile to tile (the kernel gradient's depth)
+    /// strides an odd number of lines and spreads over the L1 cache's sets instead of crowding four of them.
+    /// </summary>
+    private static int TileBlock(int width) => Positions * width + 16;
+
     private static int TilesDown(in Conv2DGeometry g) => (g.OutHeight + Block - 1) / Block;
 
     private static int TilesAcross(in Conv2DGeometry g) => (g.OutWidth + Block - 1) / Block;
@@ -78,8 +85,8 @@ internal static unsafe partial class WinogradConvolution
         var (first, end) = ComputeTeam.Range(job.Tiles, part, parts, grain: 6);
         if (first >= end) return;
         int channels = g.Channels, filters = g.Filters, chunk = Math.Min(ChunkTiles, end - first);
-        float* transformedInput = ThreadBuffer(ref t_tiles, Positions * chunk * (channels + filters));
-        float* products = transformedInput + Positions * chunk * channels;
+        float* transformedInput = ThreadBuffer(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
+        float* products = transformedInput + chunk * TileBlock(channels);
         float* zeros = stackalloc float[channels];
         new Span<float>(zeros, channels).Clear();
         float** cells = stackalloc float*[Positions], nextCells = stackalloc float*[Positions];
@@ -93,14 +100,14 @@ internal static unsafe partial class WinogradConvolution
                 nextCells = cells;
                 cells = located;
                 if (start + t + 1 < end) LocateInputTile(job.Input, start + t + 1, zeros, nextCells, g);
-                TransformInputTile(cells, transformedInput + t * Positions * channels, channels, channels);
+                TransformInputTile(cells, transformedInput + t * TileBlock(channels), channels, channels);
             }
             // M_p (tiles, filters) = V_p U_p, each tile's row of V_p and M_p inside that tile's block.
             for (int p = 0; p < Positions; p++)
-                MatrixMultiply.Rows(transformedInput + p * channels, Positions * channels, 1, job.TransformedKernel + p * KernelPositionStride(g), filters, null,
-                    products + p * filters, Positions * filters, filters, channels, 0, tiles, accumulate: false, relu: false);
+                MatrixMultiply.Rows(transformedInput + p * channels, TileBlock(channels), 1, job.TransformedKernel + p * KernelPositionStride(g), filters, null,
+                    products + p * filters, TileBlock(filters), filters, channels, 0, tiles, accumulate: false, relu: false);
             for (int t = 0; t < tiles; t++)
-                TransformOutputTile(products + t * Positions * filters, filters, job.Bias, job.Output, start + t, g, job.Relu);
+                TransformOutputTile(products + t * TileBlock(filters), filters, job.Bias, job.Output, start + t, g, job.Relu);
         }
     }
 
