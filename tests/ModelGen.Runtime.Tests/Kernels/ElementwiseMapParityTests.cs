@@ -40,8 +40,15 @@ public sealed class ElementwiseMapParityTests
         }
     }
 
+    /// <summary>A span long enough to be split over two threads, the split falling inside a 16-float block's reach.</summary>
+    [Fact]
+    public void Run_over_two_threads_matches_scalar()
+    {
+        using (new ComputeThreadsScope(2)) AssertParity(new LeakyReluGradientMap(0f), (1 << 18) + 37);
+    }
+
     private static void AssertParity<TMap>(TMap map, int length)
-        where TMap : struct, IBinaryMap
+        where TMap : unmanaged, IBinaryMap
     {
         var random = new Random(length);
         float[] x = RandomFloats.Uniform(random, length, -3, 3);
