@@ -33,7 +33,8 @@ public static unsafe partial class Pooling2DKernels
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
         if (Vector512.IsHardwareAccelerated && g.Channels % 16 == 0)
         {
-            MaxForwardWide(job.Values, job.Pooled, job.Argmax, first, end, g);
+            if (g.PoolSize == 2 && g.Stride == 2 && g.PadTop == 0 && g.PadLeft == 0) MaxForwardPairs(job.Values, job.Pooled, job.Argmax, first, end, g);
+            else MaxForwardWide(job.Values, job.Pooled, job.Argmax, first, end, g);
             return;
         }
         int channels = g.Channels, outIndex = g.OutputLength(first), sampleLength = g.InputLength(1);
@@ -95,6 +96,48 @@ public static unsafe partial class Pooling2DKernels
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="MaxForwardWide"/> for the common 2x2 windows at stride 2 without padding (every window
+    /// whole): the four cells are compared unrolled, in the same order, with no window bounds to walk.
+    /// </summary>
+    private static void MaxForwardPairs(float* input, float* output, int* argmax, int first, int end, in Pooling2DGeometry g)
+    {
+        int channels = g.Channels, width = g.Width, outWidth = g.OutWidth, outHeight = g.OutHeight;
+        nint rowLength = (nint)width * channels;
+        Vector512<int> lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        nint outIndex = (nint)g.OutputLength(first);
+        for (int n = first; n < end; n++)
+        {
+            float* sample = input + (nint)n * g.InputLength(1);
+            for (int oy = 0; oy < outHeight; oy++)
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    int topLeft = (2 * oy * width + 2 * ox) * channels;
+                    for (int c = 0; c < channels; c += 16, outIndex += 16)
+                    {
+                        int cell = topLeft + c;
+                        var best = Vector512.Load(sample + cell);
+                        var bestIndex = Vector512.Create(cell) + lanes;
+                        Take(sample, cell + channels, lanes, ref best, ref bestIndex);
+                        Take(sample, cell + (int)rowLength, lanes, ref best, ref bestIndex);
+                        Take(sample, cell + (int)rowLength + channels, lanes, ref best, ref bestIndex);
+                        best.Store(output + outIndex);
+                        bestIndex.Store(argmax + outIndex);
+                    }
+                }
+        }
+    }
+
+    // Strictly greater keeps the first maximum; a NaN (unequal to itself) always takes the place.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Take(float* sample, int cell, Vector512<int> lanes, ref Vector512<float> best, ref Vector512<int> bestIndex)
+    {
+        var value = Vector512.Load(sample + cell);
+        var takes = Vector512.GreaterThan(value, best) | ~Vector512.Equals(value, value);
+        best = Vector512.ConditionalSelect(takes, value, best);
+        bestIndex = Vector512.ConditionalSelect(takes.AsInt32(), Vector512.Create(cell) + lanes, bestIndex);
     }
 
     /// <summary>
@@ -178,6 +221,11 @@ public static unsafe partial class Pooling2DKernels
         ref MaxJob job = ref *(MaxJob*)arguments;
         Pooling2DGeometry g = job.Geometry;
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
+        if (Vector512.IsHardwareAccelerated && g.Channels % 16 == 0 && g.PoolSize == 2 && g.Stride == 2 && g.PadTop == 0 && g.PadLeft == 0)
+        {
+            MaxBackwardPairs(job.Values, job.Pooled, job.Argmax, first, end, g);
+            return;
+        }
         int outputLength = g.OutputLength(1);
         for (int n = first; n < end; n++)
         {
@@ -186,6 +234,50 @@ public static unsafe partial class Pooling2DKernels
             for (int i = n * outputLength, last = i + outputLength; i < last; i++) sample[job.Argmax[i]] += job.Pooled[i];
         }
     }
+
+    /// <summary>
+    /// Backward of <see cref="MaxForwardPairs"/>'s windows, which tile the input without overlap: each window's
+    /// four cells are written once, the gradient where its argmax is and zero elsewhere, in one pass
+    /// instead of clearing dInput and then scattering into it; cells no window covers (an odd last row
+    /// or column) are cleared.
+    /// </summary>
+    private static void MaxBackwardPairs(float* dInput, float* dOutput, int* argmax, int first, int end, in Pooling2DGeometry g)
+    {
+        int channels = g.Channels, width = g.Width, outWidth = g.OutWidth, outHeight = g.OutHeight;
+        int rowLength = width * channels;
+        Vector512<int> lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        nint outIndex = (nint)g.OutputLength(first);
+        for (int n = first; n < end; n++)
+        {
+            float* sample = dInput + (nint)n * g.InputLength(1);
+            for (int oy = 0; oy < outHeight; oy++)
+            {
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    int topLeft = (2 * oy * width + 2 * ox) * channels;
+                    for (int c = 0; c < channels; c += 16, outIndex += 16)
+                    {
+                        int cell = topLeft + c;
+                        var gradient = Vector512.Load(dOutput + outIndex);
+                        var index = Vector512.Load(argmax + outIndex);
+                        Put(sample, cell, lanes, index, gradient);
+                        Put(sample, cell + channels, lanes, index, gradient);
+                        Put(sample, cell + rowLength, lanes, index, gradient);
+                        Put(sample, cell + rowLength + channels, lanes, index, gradient);
+                    }
+                }
+                if (width > 2 * outWidth)
+                    for (int row = 2 * oy; row < 2 * oy + 2; row++)
+                        new Span<float>(sample + row * rowLength + 2 * outWidth * channels, (width - 2 * outWidth) * channels).Clear();
+            }
+            if (g.Height > 2 * outHeight)
+                new Span<float>(sample + 2 * outHeight * rowLength, (g.Height - 2 * outHeight) * rowLength).Clear();
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Put(float* sample, int cell, Vector512<int> lanes, Vector512<int> argmax, Vector512<float> gradient) =>
+        Vector512.ConditionalSelect(Vector512.Equals(argmax, Vector512.Create(cell) + lanes).AsSingle(), gradient, Vector512<float>.Zero).Store(sample + cell);
 
     /// <summary>Scalar twin of <see cref="MaxForward"/> straight from the definition, the reference for tests.</summary>
     public static void MaxForwardReference(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int batch, in Pooling2DGeometry geometry)

@@ -14,6 +14,7 @@ internal sealed record Pooling2DCase(string Name, int Batch, int Height, int Wid
         new("19 channels, a vector and a tail", 2, 5, 5, 19, 3, 2, Padding.Same),
         new("32 channels (the AVX-512 path), 3x3, stride 2, same", 2, 7, 6, 32, 3, 2, Padding.Same),
         new("16 channels (the AVX-512 path), 2x2 tiling, odd input", 2, 7, 7, 16, 2, 2, Padding.Valid),
+        new("32 channels (the AVX-512 path), 2x2 tiling, even input, one window column odd", 2, 6, 9, 32, 2, 2, Padding.Valid),
     ];
 
     public static TheoryData<string> Names => new(All.Select(c => c.Name));
