@@ -75,6 +75,11 @@ internal static unsafe class MatrixMultiply
             for (; i + TileRows <= rowEnd; i += TileRows) Tile6x16(tile, i, j);
             for (; i < rowEnd; i++) Tile1x16(tile, i, j);
         }
+        if (j < columns && rowEnd - rowStart < TileRows && bRowStride == columns)
+        {
+            for (int i = rowStart; i < rowEnd; i++) NarrowLoneRow(tile, i, j);
+            return;
+        }
         if (j < columns && aDepthStride == 1 && (columns - j) * depth <= NarrowPanelLimit)
         {
             NarrowColumns(tile, j, rowStart, rowEnd);
@@ -111,6 +116,42 @@ internal static unsafe class MatrixMultiply
                 sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
                 c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
             }
+        }
+    }
+
+    /// <summary>
+    /// The last fewer-than-16 columns of a lone row (a classifier's 10 outputs in <c>Predict</c>): a full
+    /// vector of B is loaded from each row's first narrow column on, the lanes past the last column
+    /// running into the next row of B and left unused, so nothing is copied; the last rows, whose vector
+    /// would run past B's end, go one column at a time. Even and odd rows use two accumulators.
+    /// </summary>
+    private static void NarrowLoneRow(in TileArguments t, int i, int j)
+    {
+        int width = t.Columns - j, depth = t.Depth, columns = t.Columns;
+        // Rows p whose 16 floats from column j stay inside B: p * columns + j + 16 <= depth * columns.
+        int room = depth * columns - j - 16, vectorRows = room < 0 ? 0 : Math.Min(depth, room / columns + 1);
+        float* a = t.A + (nint)i * t.ARowStride, b = t.B + j;
+        nint depthStride = t.ADepthStride;
+        Vector512<float> even = Vector512<float>.Zero, odd = Vector512<float>.Zero;
+        int p = 0;
+        for (; p + 2 <= vectorRows; p += 2)
+        {
+            even = Vector512.FusedMultiplyAdd(Vector512.Load(b + (nint)p * columns), Vector512.Create(a[p * depthStride]), even);
+            odd = Vector512.FusedMultiplyAdd(Vector512.Load(b + (nint)(p + 1) * columns), Vector512.Create(a[(p + 1) * depthStride]), odd);
+        }
+        if (p < vectorRows)
+        {
+            even = Vector512.FusedMultiplyAdd(Vector512.Load(b + (nint)p * columns), Vector512.Create(a[p * depthStride]), even);
+            p++;
+        }
+        Vector512<float> sums = even + odd;
+        float* c = t.C + (nint)i * t.CRowStride + j;
+        for (int k = 0; k < width; k++)
+        {
+            float sum = sums.GetElement(k);
+            for (int q = p; q < depth; q++) sum = float.MultiplyAddEstimate(a[q * depthStride], b[(nint)q * columns + k], sum);
+            sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
+            c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
         }
     }
 
