@@ -19,7 +19,7 @@ namespace ModelGen.Kernels;
 /// <see cref="MatrixMultiply"/>'s register tiles, reading row p of every tile's block; and
 /// <c>Y = Aᵀ M A</c> brings each tile back with the bias and ReLU fused into the store. Transforms run
 /// sixteen channels or filters per vector, so the layer needs both in sixteens; cells beyond the input
-/// (padding, and the last blocks' overhang) read a zero row. Backward stays with im2col.</para>
+/// (padding, and the last blocks' overhang) read a zero row. Backward is in the domain too (<c>WinogradConvolution.Backward.cs</c>).</para>
 /// <para>Rounding: the transforms' constants (up to 8 and down to 1/24) cost some bits over a direct sum;
 /// the parity tests bound the difference at 1e-5 of the terms' magnitudes, as for the other strategies.</para>
 /// </remarks>
