@@ -206,7 +206,7 @@ internal sealed class ModelEmitter
         _writer.Line("EnsureBatchCapacity(batch);");
         _writer.Line("_batch = batch;");
         _writer.Line("_training = training;");
-        _writer.Line("inputs.CopyTo(_input);");
+        _writer.Line("global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);");
         int imageLayers = ChunkedImageLayers();
         if (imageLayers == 0)
         {

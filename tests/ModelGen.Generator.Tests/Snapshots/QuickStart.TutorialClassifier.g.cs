@@ -123,7 +123,7 @@ namespace QuickStart
             EnsureBatchCapacity(batch);
             _batch = batch;
             _training = training;
-            inputs.CopyTo(_input);
+            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
 
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU
             var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 64);

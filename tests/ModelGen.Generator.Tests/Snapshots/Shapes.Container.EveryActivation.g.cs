@@ -157,7 +157,7 @@ namespace Shapes
                 EnsureBatchCapacity(batch);
                 _batch = batch;
                 _training = training;
-                inputs.CopyTo(_input);
+                global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
 
                 // dense1 (Dense): (B, 37) -> (B, 13), GELU
                 var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 13);

@@ -179,7 +179,7 @@ namespace Shapes
             EnsureBatchCapacity(batch);
             _batch = batch;
             _training = training;
-            inputs.CopyTo(_input);
+            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
             // Inference takes the image layers 885 samples (per compute thread) at a time, so each layer's
             // outputs are still in cache when the next one reads them. Training takes the whole batch at once:
             // batch normalization needs its statistics over all of it.
