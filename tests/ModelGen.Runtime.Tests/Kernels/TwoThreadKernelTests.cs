@@ -16,6 +16,7 @@ public sealed class TwoThreadKernelTests
     [InlineData("direct (LeNet conv1)", 28, 28, 1, 32)]
     [InlineData("Winograd forward, im2col backward (LeNet conv2)", 13, 13, 32, 64)]
     [InlineData("Winograd forward of two samples, 18 tiles split 12 and 6", 13, 13, 32, 64, 2)]
+    [InlineData("Winograd forward of one sample (Predict), 9 tiles split 6 and 3", 13, 13, 32, 64, 1)]
     [InlineData("implicit forward, im2col backward (24 channels)", 13, 13, 24, 64)]
     [InlineData("im2col (24 channels, 48 filters)", 13, 13, 24, 48)]
     [InlineData("implicit forward of one sample, tiles split", 13, 13, 24, 64, 1)]
