@@ -13,8 +13,10 @@ namespace ModelGen.Kernels;
 /// A 6x64 tile of C lives in 24 of the 32 zmm registers while the depth loop streams four vectors
 /// of B and broadcasts six elements of A per step: 24 FMAs for 10 loads, so the loop runs at the
 /// FMA units' rate rather than the load ports'. Column blocks of 64 go outermost, so one panel of
-/// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 32- and 16-wide
-/// columns, then 8, then single columns, which makes every shape exact. Callers check
+/// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 32- and
+/// 16-wide columns, and the last fewer-than-16 columns (a classifier's outputs) to tiles that load B's
+/// vectors in place with the lanes past the last column unused (8-wide and single columns where B's rows
+/// are further apart than its width), which makes every shape exact. Callers check
 /// <see cref="IsSupported"/> and keep a portable path for machines without AVX-512.
 /// </remarks>
 internal static unsafe class MatrixMultiply
@@ -75,14 +77,11 @@ internal static unsafe class MatrixMultiply
             for (; i + TileRows <= rowEnd; i += TileRows) Tile6x16(tile, i, j);
             for (; i < rowEnd; i++) Tile1x16(tile, i, j);
         }
-        if (j < columns && rowEnd - rowStart < TileRows && bRowStride == columns)
+        if (j < columns && bRowStride == columns)
         {
-            for (int i = rowStart; i < rowEnd; i++) NarrowLoneRow(tile, i, j);
-            return;
-        }
-        if (j < columns && aDepthStride == 1 && (columns - j) * depth <= NarrowPanelLimit)
-        {
-            NarrowColumns(tile, j, rowStart, rowEnd);
+            int i = rowStart;
+            for (; i + TileRows <= rowEnd; i += TileRows) NarrowSixRows(tile, i, j);
+            for (; i < rowEnd; i++) NarrowLoneRow(tile, i, j);
             return;
         }
         for (; j + 8 <= columns; j += 8)
@@ -91,68 +90,79 @@ internal static unsafe class MatrixMultiply
             for (int i = rowStart; i < rowEnd; i++) Single(tile, i, j);
     }
 
-    // Floats of B's last columns that NarrowColumns copies to the stack (32 KB).
-    private const int NarrowPanelLimit = 8 * 1024;
+    /// <summary>
+    /// Rows of B whose 16 floats from column <paramref name="j"/> stay inside B (<c>p * columns + j + 16 &lt;= depth * columns</c>):
+    /// the narrow tiles load those as whole vectors and take the rest one element at a time.
+    /// </summary>
+    private static int VectorRows(in TileArguments t, int j)
+    {
+        int room = t.Depth * t.Columns - j - 16;
+        return room < 0 ? 0 : Math.Min(t.Depth, room / t.Columns + 1);
+    }
 
     /// <summary>
-    /// The last fewer-than-16 columns (a classifier's 10 outputs, a regressor's 1) as dot products:
-    /// those columns of B are copied transposed, so each output element reads two contiguous rows
-    /// with full vectors instead of running one scalar FMA chain down a strided column.
+    /// Six rows' last fewer-than-16 columns (a classifier's 10 outputs at batch size): one vector of B
+    /// per depth step, loaded in place from the first narrow column on with the lanes past the last
+    /// column unused, against six broadcasts into six accumulators; nothing is copied, and A may be
+    /// read transposed (the kernel gradient's <c>Xᵀ dY</c> of such a layer).
     /// </summary>
-    private static void NarrowColumns(in TileArguments t, int j, int rowStart, int rowEnd)
+    private static void NarrowSixRows(in TileArguments t, int i, int j)
     {
-        int width = t.Columns - j, depth = t.Depth;
-        Span<float> columnsTransposed = stackalloc float[width * depth];
-        for (int p = 0; p < depth; p++)
-            for (int k = 0; k < width; k++)
-                columnsTransposed[k * depth + p] = t.B[(nint)p * t.BRowStride + j + k];
-        for (int i = rowStart; i < rowEnd; i++)
+        int vectorRows = VectorRows(t, j);
+        float* a0 = t.A + (nint)i * t.ARowStride, b = t.B + j;
+        nint rowStride = t.ARowStride, depthStride = t.ADepthStride, columns = t.Columns;
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
+        for (int p = 0; p < vectorRows; p++, a0 += depthStride, b += columns)
         {
-            var row = new ReadOnlySpan<float>(t.A + (nint)i * t.ARowStride, depth);
-            float* c = t.C + (nint)i * t.CRowStride + j;
-            for (int k = 0; k < width; k++)
-            {
-                float sum = VectorMath.Dot(row, columnsTransposed.Slice(k * depth, depth));
-                sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
-                c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
-            }
+            var bp = Vector512.Load(b);
+            c0 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(*a0), c0);
+            c1 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[rowStride]), c1);
+            c2 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[2 * rowStride]), c2);
+            c3 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[3 * rowStride]), c3);
+            c4 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[4 * rowStride]), c4);
+            c5 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[5 * rowStride]), c5);
+        }
+        FinishNarrowRow(t, i, j, vectorRows, c0);
+        FinishNarrowRow(t, i + 1, j, vectorRows, c1);
+        FinishNarrowRow(t, i + 2, j, vectorRows, c2);
+        FinishNarrowRow(t, i + 3, j, vectorRows, c3);
+        FinishNarrowRow(t, i + 4, j, vectorRows, c4);
+        FinishNarrowRow(t, i + 5, j, vectorRows, c5);
+    }
+
+    /// <summary>Row <paramref name="i"/>'s narrow columns from their vector sums: the depth steps past <paramref name="vectorRows"/>, then the epilogue.</summary>
+    private static void FinishNarrowRow(in TileArguments t, int i, int j, int vectorRows, Vector512<float> sums)
+    {
+        int width = t.Columns - j;
+        float* a = t.A + (nint)i * t.ARowStride, b = t.B + j, c = t.C + (nint)i * t.CRowStride + j;
+        nint depthStride = t.ADepthStride, columns = t.Columns;
+        for (int k = 0; k < width; k++)
+        {
+            float sum = sums.GetElement(k);
+            for (int q = vectorRows; q < t.Depth; q++) sum = float.MultiplyAddEstimate(a[q * depthStride], b[q * columns + k], sum);
+            sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
+            c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
         }
     }
 
     /// <summary>
-    /// The last fewer-than-16 columns of a lone row (a classifier's 10 outputs in <c>Predict</c>): a full
-    /// vector of B is loaded from each row's first narrow column on, the lanes past the last column
-    /// running into the next row of B and left unused, so nothing is copied; the last rows, whose vector
-    /// would run past B's end, go one column at a time. Even and odd rows use two accumulators.
+    /// A lone row's last fewer-than-16 columns (<c>Predict</c>), as <see cref="NarrowSixRows"/>, with even and
+    /// odd depth steps in two accumulators so that two FMA chains are in flight.
     /// </summary>
     private static void NarrowLoneRow(in TileArguments t, int i, int j)
     {
-        int width = t.Columns - j, depth = t.Depth, columns = t.Columns;
-        // Rows p whose 16 floats from column j stay inside B: p * columns + j + 16 <= depth * columns.
-        int room = depth * columns - j - 16, vectorRows = room < 0 ? 0 : Math.Min(depth, room / columns + 1);
+        int vectorRows = VectorRows(t, j);
         float* a = t.A + (nint)i * t.ARowStride, b = t.B + j;
-        nint depthStride = t.ADepthStride;
-        Vector512<float> even = Vector512<float>.Zero, odd = Vector512<float>.Zero;
+        nint depthStride = t.ADepthStride, columns = t.Columns;
+        Vector512<float> even = default, odd = default;
         int p = 0;
         for (; p + 2 <= vectorRows; p += 2)
         {
-            even = Vector512.FusedMultiplyAdd(Vector512.Load(b + (nint)p * columns), Vector512.Create(a[p * depthStride]), even);
-            odd = Vector512.FusedMultiplyAdd(Vector512.Load(b + (nint)(p + 1) * columns), Vector512.Create(a[(p + 1) * depthStride]), odd);
+            even = Vector512.FusedMultiplyAdd(Vector512.Load(b + p * columns), Vector512.Create(a[p * depthStride]), even);
+            odd = Vector512.FusedMultiplyAdd(Vector512.Load(b + (p + 1) * columns), Vector512.Create(a[(p + 1) * depthStride]), odd);
         }
-        if (p < vectorRows)
-        {
-            even = Vector512.FusedMultiplyAdd(Vector512.Load(b + (nint)p * columns), Vector512.Create(a[p * depthStride]), even);
-            p++;
-        }
-        Vector512<float> sums = even + odd;
-        float* c = t.C + (nint)i * t.CRowStride + j;
-        for (int k = 0; k < width; k++)
-        {
-            float sum = sums.GetElement(k);
-            for (int q = p; q < depth; q++) sum = float.MultiplyAddEstimate(a[q * depthStride], b[(nint)q * columns + k], sum);
-            sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
-            c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
-        }
+        if (p < vectorRows) even = Vector512.FusedMultiplyAdd(Vector512.Load(b + p * columns), Vector512.Create(a[p * depthStride]), even);
+        FinishNarrowRow(t, i, j, vectorRows, even + odd);
     }
 
     /// <summary>The operands of one product, shared by every tile.</summary>

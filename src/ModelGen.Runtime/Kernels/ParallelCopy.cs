@@ -6,7 +6,7 @@ namespace ModelGen.Kernels;
 /// </summary>
 public static unsafe class ParallelCopy
 {
-    // From 256 KB on, a second thread's share outlasts waking it.
+    // From 256 KB on (a share of 128 KB or more per thread), a second thread's share outlasts waking it.
     private const int MinimumSplitLength = 1 << 16;
 
     /// <summary>Copies <paramref name="source"/> into the start of <paramref name="destination"/>, which must be at least as long.</summary>
@@ -14,7 +14,7 @@ public static unsafe class ParallelCopy
     {
         if (destination.Length < source.Length)
             throw new ArgumentException($"Expected at least {source.Length} floats in {nameof(destination)}, got {destination.Length}.", nameof(destination));
-        int threads = source.Length >= MinimumSplitLength ? ComputeTeam.Threads(source.Length / MinimumSplitLength) : 1;
+        int threads = source.Length >= MinimumSplitLength ? ComputeTeam.Threads(source.Length / (MinimumSplitLength / 2)) : 1;
         if (threads == 1)
         {
             source.CopyTo(destination);
