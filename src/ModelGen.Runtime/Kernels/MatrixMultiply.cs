@@ -14,9 +14,9 @@ namespace ModelGen.Kernels;
 /// of B and broadcasts six elements of A per step: 24 FMAs for 10 loads, so the loop runs at the
 /// FMA units' rate rather than the load ports'. Column blocks of 64 go outermost, so one panel of
 /// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 32- and
-/// 16-wide columns, and the last fewer-than-16 columns (a classifier's outputs) to tiles that load B's
-/// vectors in place with the lanes past the last column unused (8-wide and single columns where B's rows
-/// are further apart than its width), which makes every shape exact. Callers check
+/// 16-wide columns, and the last fewer-than-16 columns: 8 to 15 (a classifier's outputs) to tiles that
+/// load B's vectors in place with the lanes past the last column unused, fewer (a regressor's one) to dot
+/// products, and otherwise to 8-wide and single columns, which makes every shape exact. Callers check
 /// <see cref="IsSupported"/> and keep a portable path for machines without AVX-512.
 /// </remarks>
 internal static unsafe class MatrixMultiply
@@ -77,17 +77,51 @@ internal static unsafe class MatrixMultiply
             for (; i + TileRows <= rowEnd; i += TileRows) Tile6x16(tile, i, j);
             for (; i < rowEnd; i++) Tile1x16(tile, i, j);
         }
-        if (j < columns && bRowStride == columns)
+        // Eight or more columns fill half a vector loaded in place; fewer (a regressor's one) are dot products.
+        if (j < columns && bRowStride == columns && columns - j >= 8)
         {
             int i = rowStart;
             for (; i + TileRows <= rowEnd; i += TileRows) NarrowSixRows(tile, i, j);
             for (; i < rowEnd; i++) NarrowLoneRow(tile, i, j);
             return;
         }
+        if (j < columns && aDepthStride == 1 && (columns - j) * depth <= NarrowPanelLimit)
+        {
+            NarrowColumns(tile, j, rowStart, rowEnd);
+            return;
+        }
         for (; j + 8 <= columns; j += 8)
             for (int i = rowStart; i < rowEnd; i++) Tile1x8(tile, i, j);
         for (; j < columns; j++)
             for (int i = rowStart; i < rowEnd; i++) Single(tile, i, j);
+    }
+
+    // Floats of B's last columns that NarrowColumns copies to the stack (32 KB).
+    private const int NarrowPanelLimit = 8 * 1024;
+
+    /// <summary>
+    /// The last fewer-than-8 columns (a regressor's or a binary classifier's one output) as dot products:
+    /// those columns of B are copied transposed, so each output element reads two contiguous rows
+    /// with full vectors instead of running one scalar FMA chain down a strided column.
+    /// </summary>
+    private static void NarrowColumns(in TileArguments t, int j, int rowStart, int rowEnd)
+    {
+        int width = t.Columns - j, depth = t.Depth;
+        Span<float> columnsTransposed = stackalloc float[width * depth];
+        for (int p = 0; p < depth; p++)
+            for (int k = 0; k < width; k++)
+                columnsTransposed[k * depth + p] = t.B[(nint)p * t.BRowStride + j + k];
+        for (int i = rowStart; i < rowEnd; i++)
+        {
+            var row = new ReadOnlySpan<float>(t.A + (nint)i * t.ARowStride, depth);
+            float* c = t.C + (nint)i * t.CRowStride + j;
+            for (int k = 0; k < width; k++)
+            {
+                float sum = VectorMath.Dot(row, columnsTransposed.Slice(k * depth, depth));
+                sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
+                c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
+            }
+        }
     }
 
     /// <summary>
@@ -101,7 +135,7 @@ internal static unsafe class MatrixMultiply
     }
 
     /// <summary>
-    /// Six rows' last fewer-than-16 columns (a classifier's 10 outputs at batch size): one vector of B
+    /// Six rows' last 8 to 15 columns (a classifier's 10 outputs at batch size): one vector of B
     /// per depth step, loaded in place from the first narrow column on with the lanes past the last
     /// column unused, against six broadcasts into six accumulators; nothing is copied, and A may be
     /// read transposed (the kernel gradient's <c>Xᵀ dY</c> of such a layer).
@@ -146,7 +180,7 @@ internal static unsafe class MatrixMultiply
     }
 
     /// <summary>
-    /// A lone row's last fewer-than-16 columns (<c>Predict</c>), as <see cref="NarrowSixRows"/>, with even and
+    /// A lone row's last 8 to 15 columns (<c>Predict</c>), as <see cref="NarrowSixRows"/>, with even and
     /// odd depth steps in two accumulators so that two FMA chains are in flight.
     /// </summary>
     private static void NarrowLoneRow(in TileArguments t, int i, int j)
