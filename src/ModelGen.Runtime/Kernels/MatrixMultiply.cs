@@ -14,9 +14,10 @@ namespace ModelGen.Kernels;
 /// of B and broadcasts six elements of A per step: 24 FMAs for 10 loads, so the loop runs at the
 /// FMA units' rate rather than the load ports'. Column blocks of 64 go outermost, so one panel of
 /// B stays in cache while every row tile passes over it. Edges narrow to 3-row and 1-row tiles, 32- and
-/// 16-wide columns, and the last fewer-than-16 columns: 8 to 15 (a classifier's outputs) to tiles that
-/// load B's vectors in place with the lanes past the last column unused, fewer (a regressor's one) to dot
-/// products, and otherwise to 8-wide and single columns, which makes every shape exact. Callers check
+/// 16-wide columns, and the last fewer-than-16 columns: 8 to 15 (a classifier's outputs) and a lone row's
+/// to tiles that load B's vectors in place with the lanes past the last column unused, fewer rows' fewer
+/// columns (a regressor's one) to dot products, and otherwise to 8-wide and single columns, which makes
+/// every shape exact. Callers check
 /// <see cref="IsSupported"/> and keep a portable path for machines without AVX-512.
 /// </remarks>
 internal static unsafe class MatrixMultiply
@@ -77,8 +78,9 @@ internal static unsafe class MatrixMultiply
             for (; i + TileRows <= rowEnd; i += TileRows) Tile6x16(tile, i, j);
             for (; i < rowEnd; i++) Tile1x16(tile, i, j);
         }
-        // Eight or more columns fill half a vector loaded in place; fewer (a regressor's one) are dot products.
-        if (j < columns && bRowStride == columns && columns - j >= 8)
+        // Eight or more columns fill half a vector loaded in place; fewer (a regressor's one) are dot products,
+        // except in a lone row (Predict), where copying the columns transposed costs more than the unused lanes.
+        if (j < columns && bRowStride == columns && (columns - j >= 8 || rowEnd - rowStart < TileRows))
         {
             int i = rowStart;
             for (; i + TileRows <= rowEnd; i += TileRows) NarrowSixRows(tile, i, j);
@@ -180,7 +182,7 @@ internal static unsafe class MatrixMultiply
     }
 
     /// <summary>
-    /// A lone row's last 8 to 15 columns (<c>Predict</c>), as <see cref="NarrowSixRows"/>, with even and
+    /// A lone row's last fewer-than-16 columns (<c>Predict</c>), as <see cref="NarrowSixRows"/>, with even and
     /// odd depth steps in two accumulators so that two FMA chains are in flight.
     /// </summary>
     private static void NarrowLoneRow(in TileArguments t, int i, int j)
