@@ -87,19 +87,14 @@ internal static unsafe partial class WinogradConvolution
         float* transformedGradient = transformedInput + chunk * TileBlock(channels);
         float* biasSums = sums + Positions * positionStride;
         float* zeros = stackalloc float[channels];
-        new Span<float>(zeros, channels).Clear();
-        float** cells = stackalloc float*[Positions], nextCells = stackalloc float*[Positions];
-        LocateInputTile(job.Input, first, zeros, nextCells, g);
+        float** cells = stackalloc float*[2 * Positions];
+        var inputTiles = new InputTileWalk(job.Input, first, end, zeros, cells, g);
         for (int start = first; start < end; start += chunk)
         {
             int tiles = Math.Min(chunk, end - start);
             for (int t = 0; t < tiles; t++)
             {
-                float** located = nextCells;
-                nextCells = cells;
-                cells = located;
-                if (start + t + 1 < end) LocateInputTile(job.Input, start + t + 1, zeros, nextCells, g);
-                TransformInputTile(cells, transformedInput + t * TileBlock(channels), channels, channels);
+                inputTiles.Transform(start + t, transformedInput + t * TileBlock(channels));
                 TransformOutputGradientTile(job.DOutput, start + t, transformedGradient + t * TileBlock(filters), filters, biasSums, g);
             }
             // dU_p (channels, filters) += V_pᵀ dM_p: V_p (tiles, channels) read transposed in place, row p of each tile's block.

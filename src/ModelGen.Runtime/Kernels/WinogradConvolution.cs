@@ -90,20 +90,12 @@ internal static unsafe partial class WinogradConvolution
         float* transformedInput = ThreadBuffer(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
         float* products = transformedInput + chunk * TileBlock(channels);
         float* zeros = stackalloc float[channels];
-        new Span<float>(zeros, channels).Clear();
-        float** cells = stackalloc float*[Positions], nextCells = stackalloc float*[Positions];
-        LocateInputTile(job.Input, first, zeros, nextCells, g);
+        float** cells = stackalloc float*[2 * Positions];
+        var inputTiles = new InputTileWalk(job.Input, first, end, zeros, cells, g);
         for (int start = first; start < end; start += chunk)
         {
             int tiles = Math.Min(chunk, end - start);
-            for (int t = 0; t < tiles; t++)
-            {
-                float** located = nextCells;
-                nextCells = cells;
-                cells = located;
-                if (start + t + 1 < end) LocateInputTile(job.Input, start + t + 1, zeros, nextCells, g);
-                TransformInputTile(cells, transformedInput + t * TileBlock(channels), channels, channels);
-            }
+            for (int t = 0; t < tiles; t++) inputTiles.Transform(start + t, transformedInput + t * TileBlock(channels));
             // M_p (tiles, filters) = V_p U_p, each tile's row of V_p and M_p inside that tile's block.
             for (int p = 0; p < Positions; p++)
                 MatrixMultiply.Rows(transformedInput + p * channels, TileBlock(channels), 1, job.TransformedKernel + p * KernelPositionStride(g), filters, null,
@@ -140,32 +132,67 @@ internal static unsafe partial class WinogradConvolution
     }
 
     /// <summary>
-    /// The first channel of each of tile <paramref name="tile"/>'s 36 input cells, row by row, or
-    /// <paramref name="zeros"/> for a cell outside the input; the cells' lines are prefetched, because the
-    /// transform's loads from a batch too large for L2 otherwise wait on L3 one tile at a time.
+    /// One part's input tiles in order: each tile's 36 cells (the first channel of each, or a zero row for a
+    /// cell outside the input) are located, and their lines prefetched, one tile before its transform,
+    /// because the transform's loads from a batch too large for L2 otherwise wait on L3 one tile at a time.
     /// </summary>
-    private static void LocateInputTile(float* input, int tile, float* zeros, float** cells, in Conv2DGeometry g)
+    private ref struct InputTileWalk
     {
-        var (sample, y0, x0) = Locate(tile, g);
-        int channels = g.Channels;
-        float* image = input + (nint)sample * g.InputLength(1);
-        for (int r = 0; r < TileSize; r++)
+        private readonly float* _input, _zeros;
+        private readonly int _end;
+        private readonly Conv2DGeometry _geometry;
+        private float** _cells, _next;
+
+        /// <summary>
+        /// Walks tiles <c>[first, end)</c> of <paramref name="input"/>; <paramref name="zeros"/> is a workspace of
+        /// <c>Channels</c> floats (cleared here), <paramref name="cells"/> one of two tiles' cell pointers, <c>2 * 36</c>.
+        /// </summary>
+        public InputTileWalk(float* input, int first, int end, float* zeros, float** cells, in Conv2DGeometry g)
         {
-            int iy = y0 - g.PadTop + r;
-            for (int c = 0; c < TileSize; c++)
+            _input = input;
+            _zeros = zeros;
+            _end = end;
+            _geometry = g;
+            _cells = cells;
+            _next = cells + Positions;
+            new Span<float>(zeros, g.Channels).Clear();
+            Locate(first, _next);
+        }
+
+        /// <summary>Transforms <paramref name="tile"/>, the one after the last transformed, into <paramref name="transformed"/> (36 rows of channels).</summary>
+        public void Transform(int tile, float* transformed)
+        {
+            float** located = _next;
+            _next = _cells;
+            _cells = located;
+            if (tile + 1 < _end) Locate(tile + 1, _next);
+            TransformInputTile(_cells, transformed, _geometry.Channels, _geometry.Channels);
+        }
+
+        private readonly void Locate(int tile, float** cells)
+        {
+            Conv2DGeometry g = _geometry;
+            var (sample, y0, x0) = WinogradConvolution.Locate(tile, g);
+            int channels = g.Channels;
+            float* image = _input + (nint)sample * g.InputLength(1);
+            for (int r = 0; r < TileSize; r++)
             {
-                int ix = x0 - g.PadLeft + c;
-                bool inside = (uint)iy < (uint)g.Height && (uint)ix < (uint)g.Width;
-                float* cell = inside ? image + ((nint)iy * g.Width + ix) * channels : zeros;
-                cells[r * TileSize + c] = cell;
-                if (Sse.IsSupported)
-                    for (int line = 0; line < channels; line += 16) Sse.Prefetch0(cell + line);
+                int iy = y0 - g.PadTop + r;
+                for (int c = 0; c < TileSize; c++)
+                {
+                    int ix = x0 - g.PadLeft + c;
+                    bool inside = (uint)iy < (uint)g.Height && (uint)ix < (uint)g.Width;
+                    float* cell = inside ? image + ((nint)iy * g.Width + ix) * channels : _zeros;
+                    cells[r * TileSize + c] = cell;
+                    if (Sse.IsSupported)
+                        for (int line = 0; line < channels; line += 16) Sse.Prefetch0(cell + line);
+                }
             }
         }
     }
 
     /// <summary>
-    /// <c>V = Bᵀ d B</c> for the tile whose cells <see cref="LocateInputTile"/> found, sixteen channels at a time:
+    /// <c>V = Bᵀ d B</c> for the tile whose cells <see cref="InputTileWalk"/> found, sixteen channels at a time:
     /// position <c>p</c>'s channels go to <c>transformed + p * positionStride</c>.
     /// </summary>
     private static void TransformInputTile(float** cells, float* transformed, nint positionStride, int channels)
