@@ -37,10 +37,10 @@ internal readonly unsafe struct ConvolutionJob(float* input, float* kernel, floa
             return;
         }
         int length = Geometry.KernelLength + Geometry.Filters;
-        if (t_partialSums is null || t_partialSums.Length < length) t_partialSums = GC.AllocateArray<float>(length, pinned: true);
-        new Span<float>(t_partialSums, 0, length).Clear();
-        fixed (float* sums = t_partialSums) Partials[part] = sums; // pinned on allocation, so the pointer outlives the block
-        dKernel = Partials[part];
+        float* sums = PinnedScratch.Grow(ref t_partialSums, length);
+        new Span<float>(sums, length).Clear();
+        Partials[part] = sums;
+        dKernel = sums;
         dBias = DBias == null ? null : Partials[part] + Geometry.KernelLength;
     }
 

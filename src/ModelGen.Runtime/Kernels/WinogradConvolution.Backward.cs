@@ -34,7 +34,7 @@ internal static unsafe partial class WinogradConvolution
     {
         // turned[ky, kx, f, c] = kernel[2 - ky, 2 - kx, c, f]
         int channels = g.Channels, filters = g.Filters, tapLength = channels * filters;
-        float* turned = ThreadBuffer(ref t_turnedKernel, g.KernelLength);
+        float* turned = PinnedScratch.Grow(ref t_turnedKernel, g.KernelLength);
         for (int tap = 0; tap < 9; tap++)
             TransposeScratch.Transpose(kernel + (nint)(8 - tap) * tapLength, turned + (nint)tap * tapLength, channels, filters);
         var transposed = new Conv2DGeometry(g.OutHeight, g.OutWidth, filters, 3, 1, 1, 2 - g.PadTop, 2 - g.PadLeft, g.Height, g.Width, channels);
@@ -77,13 +77,13 @@ internal static unsafe partial class WinogradConvolution
         ref GradientJob job = ref *(GradientJob*)arguments;
         Conv2DGeometry g = job.Geometry;
         int channels = g.Channels, filters = g.Filters, positionStride = KernelPositionStride(g);
-        float* sums = ThreadBuffer(ref t_kernelGradient, PartialLength(g));
+        float* sums = PinnedScratch.Grow(ref t_kernelGradient, PartialLength(g));
         new Span<float>(sums, PartialLength(g)).Clear();
         job.Partials[part] = sums;
         var (first, end) = ComputeTeam.Range(job.Tiles, part, parts, grain: 6);
         if (first >= end) return;
         int chunk = Math.Min(GradientChunkTiles, end - first);
-        float* transformedInput = ThreadBuffer(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
+        float* transformedInput = PinnedScratch.Grow(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
         float* transformedGradient = transformedInput + chunk * TileBlock(channels);
         float* biasSums = sums + Positions * positionStride;
         float* zeros = stackalloc float[channels];
@@ -95,7 +95,7 @@ internal static unsafe partial class WinogradConvolution
             for (int t = 0; t < tiles; t++)
             {
                 inputTiles.Transform(start + t, transformedInput + t * TileBlock(channels));
-                TransformOutputGradientTile(job.DOutput, start + t, transformedGradient + t * TileBlock(filters), filters, biasSums, g);
+                TransformOutputGradientTile(job.DOutput, start + t, transformedGradient + t * TileBlock(filters), biasSums, g);
             }
             // dU_p (channels, filters) += V_pᵀ dM_p: V_p (tiles, channels) read transposed in place, row p of each tile's block.
             for (int p = 0; p < Positions; p++)
@@ -105,12 +105,13 @@ internal static unsafe partial class WinogradConvolution
     }
 
     /// <summary>
-    /// <c>dM = A dY Aᵀ</c> for one tile (its block's pixels beyond the output count as zero), position <c>p</c>'s
-    /// filters to <c>transformed + p * positionStride</c>; adds the block's dY into <paramref name="biasSums"/>.
+    /// <c>dM = A dY Aᵀ</c> for one tile (its block's pixels beyond the output count as zero) into the tile's block,
+    /// position <c>p</c>'s filters at <c>transformed + p * Filters</c>; adds the block's dY into <paramref name="biasSums"/>.
     /// </summary>
-    private static void TransformOutputGradientTile(float* dOutput, int tile, float* transformed, nint positionStride, float* biasSums, in Conv2DGeometry g)
+    private static void TransformOutputGradientTile(float* dOutput, int tile, float* transformed, float* biasSums, in Conv2DGeometry g)
     {
         var (sample, y0, x0) = Locate(tile, g);
+        nint positionStride = g.Filters;
         int filters = g.Filters, rows = Math.Min(Block, g.OutHeight - y0), columns = Math.Min(Block, g.OutWidth - x0);
         float* dy = dOutput + (((nint)sample * g.OutHeight + y0) * g.OutWidth + x0) * filters;
         nint rowStride = (nint)g.OutWidth * filters;

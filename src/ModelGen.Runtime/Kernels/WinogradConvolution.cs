@@ -87,7 +87,7 @@ internal static unsafe partial class WinogradConvolution
         var (first, end) = ComputeTeam.Range(job.Tiles, part, parts, grain: 6);
         if (first >= end) return;
         int channels = g.Channels, filters = g.Filters, chunk = Math.Min(ChunkTiles, end - first);
-        float* transformedInput = ThreadBuffer(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
+        float* transformedInput = PinnedScratch.Grow(ref t_tiles, chunk * (TileBlock(channels) + TileBlock(filters)));
         float* products = transformedInput + chunk * TileBlock(channels);
         float* zeros = stackalloc float[channels];
         float** cells = stackalloc float*[2 * Positions];
@@ -101,7 +101,7 @@ internal static unsafe partial class WinogradConvolution
                 MatrixMultiply.Rows(transformedInput + p * channels, TileBlock(channels), 1, job.TransformedKernel + p * KernelPositionStride(g), filters, null,
                     products + p * filters, TileBlock(filters), filters, channels, 0, tiles, accumulate: false, relu: false);
             for (int t = 0; t < tiles; t++)
-                TransformOutputTile(products + t * TileBlock(filters), filters, job.Bias, job.Output, start + t, g, job.Relu);
+                TransformOutputTile(products + t * TileBlock(filters), job.Bias, job.Output, start + t, g, job.Relu);
         }
     }
 
@@ -166,7 +166,7 @@ internal static unsafe partial class WinogradConvolution
             _next = _cells;
             _cells = located;
             if (tile + 1 < _end) Locate(tile + 1, _next);
-            TransformInputTile(_cells, transformed, _geometry.Channels, _geometry.Channels);
+            TransformInputTile(_cells, transformed, _geometry.Channels);
         }
 
         private readonly void Locate(int tile, float** cells)
@@ -192,11 +192,12 @@ internal static unsafe partial class WinogradConvolution
     }
 
     /// <summary>
-    /// <c>V = Bᵀ d B</c> for the tile whose cells <see cref="InputTileWalk"/> found, sixteen channels at a time:
-    /// position <c>p</c>'s channels go to <c>transformed + p * positionStride</c>.
+    /// <c>V = Bᵀ d B</c> for the tile whose cells <see cref="InputTileWalk"/> found, sixteen channels at a time,
+    /// into the tile's block: position <c>p</c>'s channels at <c>transformed + p * channels</c>.
     /// </summary>
-    private static void TransformInputTile(float** cells, float* transformed, nint positionStride, int channels)
+    private static void TransformInputTile(float** cells, float* transformed, int channels)
     {
+        nint positionStride = channels;
         Vector512<float>* rows = stackalloc Vector512<float>[Positions];
         for (int ch = 0; ch < channels; ch += 16)
         {
@@ -219,10 +220,14 @@ internal static unsafe partial class WinogradConvolution
         }
     }
 
-    /// <summary><c>Y = Aᵀ M A</c> for one tile, plus bias and ReLU, stored to the output pixels of its 4x4 block that exist.</summary>
-    private static void TransformOutputTile(float* products, nint positionStride, float* bias, float* output, int tile, in Conv2DGeometry g, bool relu)
+    /// <summary>
+    /// <c>Y = Aᵀ M A</c> for one tile from its block of products (position <c>p</c>'s filters at <c>products + p * Filters</c>),
+    /// plus bias and ReLU, stored to the output pixels of its 4x4 block that exist.
+    /// </summary>
+    private static void TransformOutputTile(float* products, float* bias, float* output, int tile, in Conv2DGeometry g, bool relu)
     {
         var (sample, y0, x0) = Locate(tile, g);
+        nint positionStride = g.Filters;
         int filters = g.Filters, rows = Math.Min(Block, g.OutHeight - y0), columns = Math.Min(Block, g.OutWidth - x0);
         float* y = output + (((nint)sample * g.OutHeight + y0) * g.OutWidth + x0) * filters;
         nint rowStride = (nint)g.OutWidth * filters;
@@ -306,11 +311,5 @@ internal static unsafe partial class WinogradConvolution
         y1 = Vector512.FusedMultiplyAdd(difference34, Vector512.Create(2f), difference12);
         y2 = Vector512.FusedMultiplyAdd(sum34, Vector512.Create(4f), sum12);
         y3 = Vector512.FusedMultiplyAdd(difference34, Vector512.Create(8f), difference12) + m5;
-    }
-
-    private static float* ThreadBuffer(ref float[]? buffer, int length)
-    {
-        if (buffer is null || buffer.Length < length) buffer = GC.AllocateArray<float>(length, pinned: true);
-        return (float*)Unsafe.AsPointer(ref buffer[0]);
     }
 }

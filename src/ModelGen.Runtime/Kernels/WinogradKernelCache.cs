@@ -28,7 +28,7 @@ internal static unsafe class WinogradKernelCache
 
     private sealed class Entry
     {
-        public float[] Source = [], Transformed = [];
+        public float[]? Source, Transformed;
         public int SourceLength = -1, Channels;
         public long LastUse;
     }
@@ -42,11 +42,7 @@ internal static unsafe class WinogradKernelCache
     public static float* Find(float* kernel, int sourceLength, int channels, int transformedLength, out bool current)
     {
         current = false;
-        if (transformedLength > CachedFloats)
-        {
-            t_scratch ??= [];
-            return Pinned(ref t_scratch, transformedLength);
-        }
+        if (transformedLength > CachedFloats) return PinnedScratch.Grow(ref t_scratch, transformedLength);
         var entries = t_entries ??= [new(), new(), new(), new()];
         var source = new ReadOnlySpan<float>(kernel, sourceLength);
         Entry oldest = entries[0];
@@ -56,25 +52,18 @@ internal static unsafe class WinogradKernelCache
             {
                 entry.LastUse = ++t_clock;
                 current = true;
-                return (float*)Unsafe.AsPointer(ref entry.Transformed[0]);
+                return PinnedScratch.Grow(ref entry.Transformed, transformedLength);
             }
             if (entry.LastUse < oldest.LastUse) oldest = entry;
         }
-        Pinned(ref oldest.Source, sourceLength);
-        source.CopyTo(oldest.Source);
+        source.CopyTo(new Span<float>(PinnedScratch.Grow(ref oldest.Source, sourceLength), sourceLength));
         oldest.SourceLength = sourceLength;
         oldest.Channels = channels;
         oldest.LastUse = ++t_clock;
-        return Pinned(ref oldest.Transformed, transformedLength);
+        return PinnedScratch.Grow(ref oldest.Transformed, transformedLength);
     }
 
     // Bits, not float equality: -0 and +0 are equal floats but transform to different bits.
     private static bool BitwiseEqual(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
         MemoryMarshal.Cast<float, int>(a).SequenceEqual(MemoryMarshal.Cast<float, int>(b));
-
-    private static float* Pinned(ref float[] buffer, int length)
-    {
-        if (buffer.Length < length) buffer = GC.AllocateArray<float>(length, pinned: true);
-        return (float*)Unsafe.AsPointer(ref buffer[0]);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ModelGen.Kernels;
 
 /// <summary>
@@ -22,8 +20,7 @@ internal static unsafe class ZeroBorderedCopy
     {
         int height = Height(g), width = Width(g), channels = g.Channels, rowLength = g.Width * channels;
         int length = height * width * channels;
-        if (t_buffer is null || t_buffer.Length < length) t_buffer = GC.AllocateArray<float>(length, pinned: true);
-        float* buffer = (float*)Unsafe.AsPointer(ref t_buffer[0]);
+        float* buffer = PinnedScratch.Grow(ref t_buffer, length);
         // Cleared whole each time: layers of other shapes share the buffer and leave their cells in the border.
         new Span<float>(buffer, length).Clear();
         for (int row = 0; row < g.Height; row++)
