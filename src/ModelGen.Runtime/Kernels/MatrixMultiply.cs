@@ -116,13 +116,7 @@ internal static unsafe class MatrixMultiply
         for (int i = rowStart; i < rowEnd; i++)
         {
             var row = new ReadOnlySpan<float>(t.A + (nint)i * t.ARowStride, depth);
-            float* c = t.C + (nint)i * t.CRowStride + j;
-            for (int k = 0; k < width; k++)
-            {
-                float sum = VectorMath.Dot(row, columnsTransposed.Slice(k * depth, depth));
-                sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
-                c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
-            }
+            for (int k = 0; k < width; k++) t.StoreOne(VectorMath.Dot(row, columnsTransposed.Slice(k * depth, depth)), i, j + k);
         }
     }
 
@@ -170,14 +164,13 @@ internal static unsafe class MatrixMultiply
     private static void FinishNarrowRow(in TileArguments t, int i, int j, int vectorRows, Vector512<float> sums)
     {
         int width = t.Columns - j;
-        float* a = t.A + (nint)i * t.ARowStride, b = t.B + j, c = t.C + (nint)i * t.CRowStride + j;
+        float* a = t.A + (nint)i * t.ARowStride, b = t.B + j;
         nint depthStride = t.ADepthStride, columns = t.Columns;
         for (int k = 0; k < width; k++)
         {
             float sum = sums.GetElement(k);
             for (int q = vectorRows; q < t.Depth; q++) sum = float.MultiplyAddEstimate(a[q * depthStride], b[q * columns + k], sum);
-            sum += t.Accumulate ? c[k] : t.Bias != null ? t.Bias[j + k] : 0f;
-            c[k] = t.Relu ? MathF.Max(sum, 0f) : sum;
+            t.StoreOne(sum, i, j + k);
         }
     }
 
@@ -213,6 +206,15 @@ internal static unsafe class MatrixMultiply
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector512<float> Start512(int i, int j) =>
             Accumulate ? Vector512.Load(C + (nint)i * CRowStride + j) : Bias != null ? Vector512.Load(Bias + j) : Vector512<float>.Zero;
+
+        /// <summary>Element <c>(i, j)</c> of C from its sum of products: plus what it starts from (C's old value or the bias), clamped under ReLU.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void StoreOne(float sum, int i, int j)
+        {
+            float* c = C + (nint)i * CRowStride + j;
+            sum += Accumulate ? *c : Bias != null ? Bias[j] : 0f;
+            *c = Relu ? MathF.Max(sum, 0f) : sum;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store512(Vector512<float> value, int i, int j) =>

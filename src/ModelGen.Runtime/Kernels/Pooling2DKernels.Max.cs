@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Numerics;
 
@@ -131,7 +132,7 @@ public static unsafe partial class Pooling2DKernels
     }
 
     // Strictly greater keeps the first maximum; a NaN (unequal to itself) always takes the place.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Take(float* sample, int cell, Vector512<int> lanes, ref Vector512<float> best, ref Vector512<int> bestIndex)
     {
         var value = Vector512.Load(sample + cell);
@@ -275,7 +276,7 @@ public static unsafe partial class Pooling2DKernels
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(float* sample, int cell, Vector512<int> lanes, Vector512<int> argmax, Vector512<float> gradient) =>
         Vector512.ConditionalSelect(Vector512.Equals(argmax, Vector512.Create(cell) + lanes).AsSingle(), gradient, Vector512<float>.Zero).Store(sample + cell);
 
