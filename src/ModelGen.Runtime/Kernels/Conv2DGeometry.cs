@@ -50,9 +50,11 @@ public readonly record struct Conv2DGeometry(
 
     /// <summary>
     /// Floats in each of the <c>patches</c> and <c>dPatches</c> workspaces: the patch matrix of
-    /// <c>min(batch, ChunkSamples)</c> samples, or 0 when <see cref="InputIsPatchMatrix"/>.
+    /// <c>min(batch, ChunkSamples)</c> samples, or 0 when <see cref="InputIsPatchMatrix"/> or when this
+    /// machine runs the layer by Winograd's tiles, which use neither (both depend on the machine, not the model).
     /// </summary>
-    public int WorkspaceLength(int batch) => InputIsPatchMatrix ? 0 : PatchRows(Math.Min(batch, ChunkSamples)) * PatchLength;
+    public int WorkspaceLength(int batch) =>
+        InputIsPatchMatrix || WinogradConvolution.Suits(this) ? 0 : PatchRows(Math.Min(batch, ChunkSamples)) * PatchLength;
 
     /// <summary>
     /// True for a 1x1 kernel with stride 1 and no padding: every pixel is its own patch, so the input
