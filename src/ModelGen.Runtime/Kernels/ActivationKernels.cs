@@ -64,13 +64,7 @@ public static class ActivationKernels
         VectorMath.CheckSameLength(z.Length, a.Length);
         Guard.BatchSize(z, width, nameof(z));
         for (int start = 0; start < z.Length; start += width)
-        {
-            ReadOnlySpan<float> row = z.Slice(start, width);
-            Span<float> outRow = a.Slice(start, width);
-            TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), outRow);
-            TensorPrimitives.Exp(outRow, outRow);
-            TensorPrimitives.Divide(outRow, TensorPrimitives.Sum(outRow), outRow);
-        }
+            SoftmaxRow.Apply(z.Slice(start, width), a.Slice(start, width), scale: 1f);
     }
 
     /// <summary>Per row: <c>dZ = a * (dA - sum(dA * a))</c>, the softmax Jacobian applied to <c>dA</c>.</summary>

@@ -40,9 +40,9 @@ internal static unsafe class ComputeTeam
     /// <summary>
     /// Runs <c>work(arguments, part, parts)</c> for every part in <c>[0, parts)</c>, the caller taking part 0,
     /// and returns when all are done; when the team is busy it runs <c>work(arguments, 0, 1)</c> instead.
-    /// Each part must write memory no other part touches.
+    /// Each part must write memory no other part touches. Returns the number of parts that ran.
     /// </summary>
-    public static void Run(delegate*<void*, int, int, void> work, void* arguments, int parts)
+    public static int Run(delegate*<void*, int, int, void> work, void* arguments, int parts)
     {
         // The gate is reentrant: a job started from inside the caller's own part (a product inside a
         // convolution's share of the batch) finds the team active and must not reuse its busy workers.
@@ -57,7 +57,7 @@ internal static unsafe class ComputeTeam
             // Alone, the caller runs the job as one part: parts beyond the first would need buffers of
             // their own (a convolution's patches), which the calling thread should not have to grow.
             work(arguments, 0, 1);
-            return;
+            return 1;
         }
         s_active = true;
         try
@@ -82,6 +82,7 @@ internal static unsafe class ComputeTeam
             s_active = false;
             s_gate.Exit();
         }
+        return parts;
     }
 
     /// <summary>The half-open range of <paramref name="count"/> items that part <paramref name="part"/> of <paramref name="parts"/> takes, in multiples of <paramref name="grain"/>.</summary>

@@ -18,15 +18,16 @@ public static class CategoricalCrossEntropy
         for (int row = 0; row < logits.Length; row += classes)
         {
             ReadOnlySpan<float> z = logits.Slice(row, classes), t = targets.Slice(row, classes);
-            double logSumExp = SoftmaxMath.LogSumExp(z), targetMass = 0;
+            double targetMass = 0;
+            foreach (float target in t) targetMass += target;
+            Span<float> dRow = dLogits.IsEmpty ? default : dLogits.Slice(row, classes);
+            // dLoss/dz_i = (p_i * sum_j t_j - t_i) / batch: the softmax is written already scaled.
+            double logSumExp = SoftmaxRow.Apply(z, dRow, (float)(targetMass / batch)).LogSumExp;
             for (int i = 0; i < classes; i++)
             {
                 sum += t[i] * (logSumExp - z[i]);
-                targetMass += t[i];
+                if (!dRow.IsEmpty) dRow[i] -= (float)(t[i] / (double)batch);
             }
-            if (dLogits.IsEmpty) continue;
-            for (int i = 0; i < classes; i++)
-                dLogits[row + i] = (float)((Math.Exp(z[i] - logSumExp) * targetMass - t[i]) / batch);
         }
         return (float)(sum / batch);
     }

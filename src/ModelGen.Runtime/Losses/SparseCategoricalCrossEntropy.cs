@@ -10,15 +10,14 @@ public static class SparseCategoricalCrossEntropy
     {
         int batch = CheckShapes(logits, labels.Length, dLogits.Length, classes, nameof(logits));
         double sum = 0;
+        float perSample = 1f / batch;
         for (int b = 0; b < batch; b++)
         {
             ReadOnlySpan<float> z = logits.Slice(b * classes, classes);
             int label = LabelAt(labels, b, classes);
-            double logSumExp = SoftmaxMath.LogSumExp(z);
-            sum += logSumExp - z[label];
-            if (dLogits.IsEmpty) continue;
-            for (int i = 0; i < classes; i++)
-                dLogits[b * classes + i] = (float)((Math.Exp(z[i] - logSumExp) - (i == label ? 1 : 0)) / batch);
+            Span<float> dRow = dLogits.IsEmpty ? default : dLogits.Slice(b * classes, classes);
+            sum += SoftmaxRow.Apply(z, dRow, perSample).LogSumExp - z[label];
+            if (!dRow.IsEmpty) dRow[label] -= perSample;
         }
         return (float)(sum / batch);
     }

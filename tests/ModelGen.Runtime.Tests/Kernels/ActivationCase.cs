@@ -36,7 +36,7 @@ internal sealed record ActivationCase(
         Elementwise("Sigmoid", z => 1 / (1 + Math.Exp(-z)), ActivationKernels.Sigmoid, ActivationKernels.SigmoidBackward),
         Elementwise("Tanh", Math.Tanh, ActivationKernels.Tanh, ActivationKernels.TanhBackward),
         Softmax(5),
-        Softmax(10), // a classifier's width: two rows take the one-vector path, the last the library calls
+        Softmax(10), // a classifier's width: one masked vector per row on AVX-512
         Softmax(13),
         Softmax(16), // every row a full vector
         new("GELU", 1, z => Array.ConvertAll(z, ExactErf.Gelu), ActivationKernels.Gelu, ActivationKernels.GeluBackward, BackwardTakesPreActivation: true),
