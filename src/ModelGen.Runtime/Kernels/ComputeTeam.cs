@@ -103,6 +103,9 @@ internal static unsafe class ComputeTeam
     private static void EnsureWorkers(int count)
     {
         if (s_workers.Length >= count) return;
+        // An event allocates its lock on the first wait that blocks: block once here (1 ms, unset) so that no
+        // step allocates when it first waits for a slow worker.
+        if (s_workers.Length == 0) s_done.Wait(1);
         var workers = new Worker[count];
         s_workers.CopyTo(workers, 0);
         for (int w = s_workers.Length; w < count; w++) workers[w] = new Worker(part: w + 1);
@@ -117,6 +120,7 @@ internal static unsafe class ComputeTeam
         public Worker(int part)
         {
             _part = part;
+            Start.Wait(1); // allocates Start's lock now rather than in the worker's first blocking wait
             new Thread(Loop) { IsBackground = true, Name = $"ModelGen compute {part}" }.Start();
         }
 

@@ -113,24 +113,30 @@ public static class DenseKernels
 
     /// <summary>
     /// Backward of <see cref="Forward"/> given <c>dOutput = dLoss/dOutput</c>. Accumulates
-    /// <c>dKernel += inputᵀ · dOutput</c> and <c>dBias += sum_b dOutput[b]</c>, and overwrites
+    /// <c>dKernel += inputᵀ · dOutput</c> and <c>dBias += sum_b dOutput[b]</c>, or with
+    /// <paramref name="accumulate"/> false overwrites them (a step's only pass needs no zeroed buffer), and overwrites
     /// <c>dInput = dOutput · kernelᵀ</c>. An empty <paramref name="dInput"/> skips the input gradient;
     /// an empty <paramref name="dBias"/> means the layer has no bias.
     /// </summary>
     public static unsafe void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
-        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units)
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units, bool accumulate = true)
     {
         CheckShapes(input.Length, kernel.Length, dBias.Length, dOutput.Length, batch, inputs, units);
         VectorMath.CheckSameLength(kernel.Length, dKernel.Length);
         if (!dInput.IsEmpty) VectorMath.CheckSameLength(batch * inputs, dInput.Length);
         if (!MatrixMultiply.IsSupported)
         {
+            if (!accumulate)
+            {
+                dKernel.Clear();
+                dBias.Clear();
+            }
             PortableBackward(input, kernel, dOutput, dKernel, dBias, dInput, batch, inputs, units);
             return;
         }
 
         // dInput = dOutput · kernelᵀ reads the kernel transposed, (units, inputs), so its rows stream like a forward pass.
-        BackwardTransposed(input, dInput.IsEmpty ? default : TransposeScratch.Transpose(kernel, inputs, units), dOutput, dKernel, dBias, dInput, batch, inputs, units);
+        BackwardTransposed(input, dInput.IsEmpty ? default : TransposeScratch.Transpose(kernel, inputs, units), dOutput, dKernel, dBias, dInput, batch, inputs, units, accumulate);
     }
 
     /// <summary>
@@ -139,14 +145,17 @@ public static class DenseKernels
     /// against one kernel (a convolution's chunks) transpose it once.
     /// </summary>
     internal static unsafe void BackwardTransposed(ReadOnlySpan<float> input, ReadOnlySpan<float> kernelTransposed, ReadOnlySpan<float> dOutput,
-        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units)
+        Span<float> dKernel, Span<float> dBias, Span<float> dInput, int batch, int inputs, int units, bool accumulate = true)
     {
         if (!dBias.IsEmpty)
+        {
+            if (!accumulate) dBias.Clear();
             for (int b = 0; b < batch; b++) VectorMath.MultiplyAdd(dOutput.Slice(b * units, units), 1f, dBias);
+        }
         fixed (float* x = input, dy = dOutput, dw = dKernel, dx = dInput, wt = kernelTransposed)
         {
             // dKernel += inputᵀ · dOutput: A = inputᵀ, read in place with its strides swapped.
-            new ProductJob(x, 1, inputs, dy, null, dw, inputs, units, batch, accumulate: true, relu: false).Run();
+            new ProductJob(x, 1, inputs, dy, null, dw, inputs, units, batch, accumulate, relu: false).Run();
             if (dx != null) new ProductJob(dy, units, 1, wt, null, dx, batch, inputs, units, accumulate: false, relu: false).Run();
         }
     }

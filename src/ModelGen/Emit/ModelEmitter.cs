@@ -37,7 +37,7 @@ internal sealed class ModelEmitter
         _writer.Line();
         OpenDeclaration(_writer, Spec,
             "[global::System.CodeDom.Compiler.GeneratedCode(\"ModelGen\", \"1.0.0\")]",
-            $"partial class {Spec.ClassName} : global::ModelGen.ITrainableModel");
+            $"partial class {Spec.ClassName} : global::ModelGen.ITrainableModel" + (SplitsTrainingBatch ? ", global::ModelGen.Kernels.IBatchShare" : ""));
         EmitConstantsAndFields();
         EmitConstructors();
         EmitParameterViews();
@@ -116,6 +116,14 @@ internal sealed class ModelEmitter
             }
         }
         if (!PredictUsesStack) _writer.Line($"private float[] _predictScratch = []; // ({PredictScratchLength}) one sample's intermediates");
+        if (SplitsTrainingBatch)
+            _writer.Line($$"""
+                // Training steps split over the compute threads (RunShare): the targets the shares read, the gradients
+                // of every share but the first (which uses _gradients) and each share's summed loss.
+                private float[] _targets = []; // (B, {{_plan.TargetLength}})
+                private float[][] _shareGradients = [];
+                private double[] _shareLosses = [];
+                """);
         _writer.Line();
     }
 
@@ -210,7 +218,7 @@ internal sealed class ModelEmitter
         int imageLayers = ChunkedImageLayers();
         if (imageLayers == 0)
         {
-            EmitForwardLayers(0, _plan.Layers.Count, "inputs", chunked: false);
+            EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Batch);
             _writer.Close();
             _writer.Line();
             return;
@@ -236,18 +244,19 @@ internal sealed class ModelEmitter
             }
             """);
         if (imageLayers < _plan.Layers.Count)
-            EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1]), chunked: false);
+            EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1]), Pass.Batch);
         _writer.Close();
         _writer.Line();
         _writer.Line("// The image layers for samples [first, first + batch) of the pass.");
         _writer.Open("private void RunImageLayers(global::System.ReadOnlySpan<float> inputs, int first, int batch, bool training)");
-        EmitForwardLayers(0, imageLayers, "inputs", chunked: true);
+        EmitForwardLayers(0, imageLayers, "inputs", Pass.Chunk);
         _writer.Close();
         _writer.Line();
     }
 
-    private void EmitForwardLayers(int from, int to, string input, bool chunked)
+    private void EmitForwardLayers(int from, int to, string input, Pass pass)
     {
+        bool chunked = pass != Pass.Batch;
         for (int i = from; i < to; i++)
         {
             LayerPlan layer = _plan.Layers[i];
@@ -264,7 +273,7 @@ internal sealed class ModelEmitter
                 z = names.PreActivationLocal;
                 _writer.Line($"var {z} = {Slice(names.PreActivationField, layer, chunked)};");
             }
-            emitter.EmitForward(_writer, layer, input, z, "batch", chunked ? Pass.Chunk : Pass.Batch);
+            emitter.EmitForward(_writer, layer, input, z, "batch", pass);
             string? call = ActivationEmitter.Forward(activation, slope, z, output, layer.Output.Length);
             if (call is not null && !ReluIsFused(emitter, activation)) _writer.Line(call);
             input = output;
@@ -337,7 +346,21 @@ internal sealed class ModelEmitter
         _writer.Line("// Runs the layers in reverse. On entry the last layer's gradient buffer holds dLoss/dOutput, or");
         _writer.Line("// dLoss/dPreActivation when the loss was fused with the output activation.");
         _writer.Open("private void RunBackward(global::System.Span<float> dInputs, int batch, bool gradientIsPreActivation)");
-        for (int i = _plan.Layers.Count - 1; i >= 0; i--)
+        EmitBackwardLayers(Pass.Batch);
+        _writer.Close();
+        _writer.Line();
+    }
+
+    /// <summary>
+    /// The layers in reverse, over the whole batch (<see cref="Pass.Batch"/>, in <c>RunBackward</c>) or over one
+    /// share of a split training step (<see cref="Pass.Share"/>, whose loss is always the model's own).
+    /// </summary>
+    private void EmitBackwardLayers(Pass pass)
+    {
+        bool share = pass == Pass.Share;
+        // A share computes no input gradient, so the layers before the first with parameters have nothing to do.
+        int stop = share ? _plan.Layers.TakeWhile(layer => layer.ParameterCount == 0).Count() : 0;
+        for (int i = _plan.Layers.Count - 1; i >= stop; i--)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             LayerPlan layer = _plan.Layers[i];
@@ -347,17 +370,26 @@ internal sealed class ModelEmitter
             if (i != _plan.Layers.Count - 1) _writer.Line();
             _writer.Line(LayerComment(layer, batched: true));
             string gradient = names.GradientLocal;
-            _writer.Line($"var {gradient} = {Slice(names.GradientField, layer)};");
-            string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer) : Slice(names.OutputField, layer);
-            string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer), gradient, layer.Output.Length);
-            if (call is not null) _writer.Line(layer.IsLast ? $"if (!gradientIsPreActivation) {call}" : call);
-            string input = i == 0 ? "new global::System.Span<float>(_input, 0, batch * InputLength)" : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1]);
-            string inputGradient = i == 0 ? "dInputs" : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1]);
-            emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch");
+            _writer.Line($"var {gradient} = {Slice(names.GradientField, layer, share)};");
+            string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer, share) : Slice(names.OutputField, layer, share);
+            string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer, share), gradient, layer.Output.Length);
+            if (call is not null)
+            {
+                if (!layer.IsLast) _writer.Line(call);
+                else if (!share) _writer.Line($"if (!gradientIsPreActivation) {call}");
+                else if (!LossEmitter.IsFused(_plan)) _writer.Line(call);
+            }
+            string input = i == 0 ? InputSlice(share) : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1], share);
+            string inputGradient = share && i == stop ? "default"
+                : i == 0 ? "dInputs"
+                : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1], share);
+            emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch", pass);
         }
-        _writer.Close();
-        _writer.Line();
     }
+
+    private static string InputSlice(bool share) => share
+        ? "new global::System.Span<float>(_input, first * InputLength, batch * InputLength)"
+        : "new global::System.Span<float>(_input, 0, batch * InputLength)";
 
     private void EmitLossEntryPoints()
     {
@@ -369,7 +401,7 @@ internal sealed class ModelEmitter
             public float ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
-                global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
+                global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));{{SplitCheck}}
                 RunForward(inputs, batch, training: true);
                 ZeroGradients();
                 {{LossEmitter.Comment(_plan)}}
@@ -378,6 +410,9 @@ internal sealed class ModelEmitter
                 return loss;
             }
 
+            """);
+        if (SplitsTrainingBatch) EmitSplitStep();
+        _writer.Line($$"""
             /// <summary>Inference forward pass and mean {{Spec.Loss}} loss over the batch; gradients are untouched.</summary>
             public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
@@ -388,6 +423,74 @@ internal sealed class ModelEmitter
             }
 
             """);
+    }
+
+    /// <summary>Whether every layer treats samples apart, so that a training step may split its batch over the compute threads.</summary>
+    private bool SplitsTrainingBatch => _plan.Layers.All(layer => LayerEmitter.For(layer.Spec).TreatsSamplesApart);
+
+    /// <summary>The forward pass's multiply-adds per sample (dense layers'), which decide whether splitting a step pays.</summary>
+    private long MultiplyAddsPerSample => _plan.Layers.Sum(layer => layer.Spec is DenseSpec dense ? (long)layer.Input.Length * dense.Units : 0L);
+
+    private string SplitCheck => !SplitsTrainingBatch ? "" : $$"""
+
+            int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: {{MultiplyAddsPerSample}});
+            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares);
+        """;
+
+    private void EmitSplitStep()
+    {
+        _writer.Line("""
+            // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
+            // the buffers are summed after. Splitting each matrix product instead left a small model's step with a
+            // fork-join per product and its element-wise passes, loss and small products on one thread.
+            """);
+        _writer.Open("private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)");
+        _writer.Line("""
+            EnsureBatchCapacity(batch);
+            if (_shareGradients.Length < shares - 1)
+            {
+                _shareGradients = new float[shares - 1][];
+                for (int share = 0; share < shares - 1; share++) _shareGradients[share] = new float[ParameterCount];
+                _shareLosses = new double[shares];
+            }
+            _batch = batch;
+            _training = true;
+            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+            targets.CopyTo(_targets);
+            shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
+            global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
+            double loss = 0;
+            for (int share = 0; share < shares; share++) loss += _shareLosses[share];
+            return (float)(loss / batch);
+            """);
+        _writer.Close();
+        _writer.Line();
+
+        var last = new LayerNames(Last);
+        string outputs = Slice(last.OutputField, Last, chunked: true);
+        string logits = KeepsPreActivation(Last) ? Slice(last.PreActivationField, Last, chunked: true) : outputs;
+        string targets = "new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength)";
+        _writer.Line("// One share of a split training step: samples [first, first + batch) forward, through the loss and back.");
+        _writer.Open("void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch)");
+        _writer.Line("""
+            // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
+            float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+
+            """);
+        EmitForwardLayers(0, _plan.Layers.Count, "new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength)", Pass.Share);
+        _writer.Line();
+        _writer.Line(LossEmitter.Comment(_plan).Replace("/ batch", "/ batch over the share"));
+        _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
+        _writer.Line($"float loss = {LossEmitter.Call(_plan, outputs, logits, targets, "lossGradient")};");
+        _writer.Line("""
+            // Both were averaged over the share; the step averages over all of its samples.
+            _shareLosses[share] = (double)loss * batch;
+            global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
+            """);
+        _writer.Line();
+        EmitBackwardLayers(Pass.Share);
+        _writer.Close();
+        _writer.Line();
     }
 
     private void EmitOnnxExport()
@@ -441,6 +544,7 @@ internal sealed class ModelEmitter
         foreach (LayerPlan layer in _plan.Layers)
             foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
                 _writer.Line($"{new LayerNames(layer).WorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.BatchedLength ?? $"batchSize * {workspace.PerSample}"}];");
+        if (SplitsTrainingBatch) _writer.Line("_targets = new float[batchSize * TargetLength];");
         _writer.Line("_capacity = batchSize;");
         _writer.Close();
         _writer.Line();

@@ -4,6 +4,7 @@ using ModelGen.Optimizers;
 namespace ModelGen.Generator.Tests.Behaviour;
 
 /// <summary>After warm-up, no step of a generated model allocates on the managed heap.</summary>
+[Collection(ComputeThreadsCollection.Name)]
 public sealed class AllocationTests
 {
     private const int Batch = 32;

@@ -4,7 +4,7 @@
 namespace QuickStart
 {
     [global::System.CodeDom.Compiler.GeneratedCode("ModelGen", "1.0.0")]
-    partial class TutorialClassifier : global::ModelGen.ITrainableModel
+    partial class TutorialClassifier : global::ModelGen.ITrainableModel, global::ModelGen.Kernels.IBatchShare
     {
         /// <summary>Floats in one input sample, shape (10).</summary>
         public const int InputLength = 10;
@@ -34,6 +34,11 @@ namespace QuickStart
         private float[] _dense3PreActivation = []; // (B, 1) before the activation
         private float[] _dense3Output = []; // (B, 1)
         private float[] _dense3Gradient = []; // (B, 1) dLoss/dOutput, then dLoss/dPreActivation
+        // Training steps split over the compute threads (RunShare): the targets the shares read, the gradients
+        // of every share but the first (which uses _gradients) and each share's summed loss.
+        private float[] _targets = []; // (B, 1)
+        private float[][] _shareGradients = [];
+        private double[] _shareLosses = [];
 
         /// <summary>Creates the model with parameters drawn from seed 0.</summary>
         public TutorialClassifier() : this(seed: 0) { }
@@ -181,12 +186,79 @@ namespace QuickStart
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
+            int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 2720);
+            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares);
             RunForward(inputs, batch, training: true);
             ZeroGradients();
             // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, 0, batch * 1), targets, new global::System.Span<float>(_dense3Gradient, 0, batch * 1));
             RunBackward(default, batch, gradientIsPreActivation: true);
             return loss;
+        }
+
+        // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
+        // the buffers are summed after. Splitting each matrix product instead left a small model's step with a
+        // fork-join per product and its element-wise passes, loss and small products on one thread.
+        private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)
+        {
+            EnsureBatchCapacity(batch);
+            if (_shareGradients.Length < shares - 1)
+            {
+                _shareGradients = new float[shares - 1][];
+                for (int share = 0; share < shares - 1; share++) _shareGradients[share] = new float[ParameterCount];
+                _shareLosses = new double[shares];
+            }
+            _batch = batch;
+            _training = true;
+            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+            targets.CopyTo(_targets);
+            shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
+            global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
+            double loss = 0;
+            for (int share = 0; share < shares; share++) loss += _shareLosses[share];
+            return (float)(loss / batch);
+        }
+
+        // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
+        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch)
+        {
+            // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
+            float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+
+            // dense1 (Dense): (B, 10) -> (B, 64), ReLU
+            var dense1Output = new global::System.Span<float>(_dense1Output, first * 64, batch * 64);
+            global::ModelGen.Kernels.DenseKernels.Forward(new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64, relu: true);
+
+            // dense2 (Dense): (B, 64) -> (B, 32), ReLU
+            var dense2Output = new global::System.Span<float>(_dense2Output, first * 32, batch * 32);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 64, 32, relu: true);
+
+            // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
+            var dense3Output = new global::System.Span<float>(_dense3Output, first * 1, batch * 1);
+            var dense3PreActivation = new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, Dense3Bias, dense3PreActivation, batch, 32, 1);
+            global::ModelGen.Kernels.ActivationKernels.Sigmoid(dense3PreActivation, dense3Output);
+
+            // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch over the share.
+            var lossGradient = new global::System.Span<float>(_dense3Gradient, first * 1, batch * 1);
+            float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1), new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength), lossGradient);
+            // Both were averaged over the share; the step averages over all of its samples.
+            _shareLosses[share] = (double)loss * batch;
+            global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
+
+            // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
+            var dense3Gradient = new global::System.Span<float>(_dense3Gradient, first * 1, batch * 1);
+            global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_dense2Output, first * 32, batch * 32), Dense3Kernel, dense3Gradient, new global::System.Span<float>(gradients, 2784, 32), new global::System.Span<float>(gradients, 2816, 1), new global::System.Span<float>(_dense2Gradient, first * 32, batch * 32), batch, 32, 1, accumulate: false);
+
+            // dense2 (Dense): (B, 64) -> (B, 32), ReLU
+            var dense2Gradient = new global::System.Span<float>(_dense2Gradient, first * 32, batch * 32);
+            global::ModelGen.Kernels.ActivationKernels.ReluBackward(new global::System.Span<float>(_dense2Output, first * 32, batch * 32), dense2Gradient, dense2Gradient);
+            global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_dense1Output, first * 64, batch * 64), Dense2Kernel, dense2Gradient, new global::System.Span<float>(gradients, 704, 2048), new global::System.Span<float>(gradients, 2752, 32), new global::System.Span<float>(_dense1Gradient, first * 64, batch * 64), batch, 64, 32, accumulate: false);
+
+            // dense1 (Dense): (B, 10) -> (B, 64), ReLU
+            var dense1Gradient = new global::System.Span<float>(_dense1Gradient, first * 64, batch * 64);
+            global::ModelGen.Kernels.ActivationKernels.ReluBackward(new global::System.Span<float>(_dense1Output, first * 64, batch * 64), dense1Gradient, dense1Gradient);
+            global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, dense1Gradient, new global::System.Span<float>(gradients, 0, 640), new global::System.Span<float>(gradients, 640, 64), default, batch, 10, 64, accumulate: false);
         }
 
         /// <summary>Inference forward pass and mean BinaryCrossEntropy loss over the batch; gradients are untouched.</summary>
@@ -239,6 +311,7 @@ namespace QuickStart
             _dense3PreActivation = new float[batchSize * 1];
             _dense3Output = new float[batchSize * 1];
             _dense3Gradient = new float[batchSize * 1];
+            _targets = new float[batchSize * TargetLength];
             _capacity = batchSize;
         }
 

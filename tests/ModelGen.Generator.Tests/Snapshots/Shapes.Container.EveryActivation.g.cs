@@ -6,7 +6,7 @@ namespace Shapes
     partial class Container
     {
         [global::System.CodeDom.Compiler.GeneratedCode("ModelGen", "1.0.0")]
-        partial class EveryActivation : global::ModelGen.ITrainableModel
+        partial class EveryActivation : global::ModelGen.ITrainableModel, global::ModelGen.Kernels.IBatchShare
         {
             /// <summary>Floats in one input sample, shape (37).</summary>
             public const int InputLength = 37;
@@ -41,6 +41,11 @@ namespace Shapes
             private float[] _dense5PreActivation = []; // (B, 5) before the activation
             private float[] _dense5Output = []; // (B, 5)
             private float[] _dense5Gradient = []; // (B, 5) dLoss/dOutput, then dLoss/dPreActivation
+            // Training steps split over the compute threads (RunShare): the targets the shares read, the gradients
+            // of every share but the first (which uses _gradients) and each share's summed loss.
+            private float[] _targets = []; // (B, 1)
+            private float[][] _shareGradients = [];
+            private double[] _shareLosses = [];
 
             /// <summary>Creates the model with parameters drawn from seed 0.</summary>
             public EveryActivation() : this(seed: 0) { }
@@ -238,12 +243,102 @@ namespace Shapes
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
+                int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 821);
+                if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares);
                 RunForward(inputs, batch, training: true);
                 ZeroGradients();
                 // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
                 float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, 0, batch * 5), targets, new global::System.Span<float>(_dense5Gradient, 0, batch * 5), 5);
                 RunBackward(default, batch, gradientIsPreActivation: true);
                 return loss;
+            }
+
+            // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
+            // the buffers are summed after. Splitting each matrix product instead left a small model's step with a
+            // fork-join per product and its element-wise passes, loss and small products on one thread.
+            private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)
+            {
+                EnsureBatchCapacity(batch);
+                if (_shareGradients.Length < shares - 1)
+                {
+                    _shareGradients = new float[shares - 1][];
+                    for (int share = 0; share < shares - 1; share++) _shareGradients[share] = new float[ParameterCount];
+                    _shareLosses = new double[shares];
+                }
+                _batch = batch;
+                _training = true;
+                global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+                targets.CopyTo(_targets);
+                shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
+                global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
+                double loss = 0;
+                for (int share = 0; share < shares; share++) loss += _shareLosses[share];
+                return (float)(loss / batch);
+            }
+
+            // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
+            void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch)
+            {
+                // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
+                float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+
+                // dense1 (Dense): (B, 37) -> (B, 13), GELU
+                var dense1Output = new global::System.Span<float>(_dense1Output, first * 13, batch * 13);
+                var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 13, batch * 13);
+                global::ModelGen.Kernels.DenseKernels.Forward(new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 37, 13);
+                global::ModelGen.Kernels.ActivationKernels.Gelu(dense1PreActivation, dense1Output);
+
+                // dense2 (Dense): (B, 13) -> (B, 11), LeakyReLU
+                var dense2Output = new global::System.Span<float>(_dense2Output, first * 11, batch * 11);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 13, 11);
+                global::ModelGen.Kernels.ActivationKernels.LeakyRelu(dense2Output, dense2Output, 0.1f);
+
+                // dense3 (Dense): (B, 11) -> (B, 9), Tanh
+                var dense3Output = new global::System.Span<float>(_dense3Output, first * 9, batch * 9);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, default, dense3Output, batch, 11, 9);
+                global::ModelGen.Kernels.ActivationKernels.Tanh(dense3Output, dense3Output);
+
+                // squash (Dense): (B, 9) -> (B, 7), Sigmoid
+                var squashOutput = new global::System.Span<float>(_squashOutput, first * 7, batch * 7);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense3Output, SquashKernel, SquashBias, squashOutput, batch, 9, 7);
+                global::ModelGen.Kernels.ActivationKernels.Sigmoid(squashOutput, squashOutput);
+
+                // dense5 (Dense): (B, 7) -> (B, 5), Softmax
+                var dense5Output = new global::System.Span<float>(_dense5Output, first * 5, batch * 5);
+                var dense5PreActivation = new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5);
+                global::ModelGen.Kernels.DenseKernels.Forward(squashOutput, Dense5Kernel, Dense5Bias, dense5PreActivation, batch, 7, 5);
+                global::ModelGen.Kernels.ActivationKernels.Softmax(dense5PreActivation, dense5Output, 5);
+
+                // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch over the share.
+                var lossGradient = new global::System.Span<float>(_dense5Gradient, first * 5, batch * 5);
+                float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5), new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength), lossGradient, 5);
+                // Both were averaged over the share; the step averages over all of its samples.
+                _shareLosses[share] = (double)loss * batch;
+                global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
+
+                // dense5 (Dense): (B, 7) -> (B, 5), Softmax
+                var dense5Gradient = new global::System.Span<float>(_dense5Gradient, first * 5, batch * 5);
+                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_squashOutput, first * 7, batch * 7), Dense5Kernel, dense5Gradient, new global::System.Span<float>(gradients, 817, 35), new global::System.Span<float>(gradients, 852, 5), new global::System.Span<float>(_squashGradient, first * 7, batch * 7), batch, 7, 5, accumulate: false);
+
+                // squash (Dense): (B, 9) -> (B, 7), Sigmoid
+                var squashGradient = new global::System.Span<float>(_squashGradient, first * 7, batch * 7);
+                global::ModelGen.Kernels.ActivationKernels.SigmoidBackward(new global::System.Span<float>(_squashOutput, first * 7, batch * 7), squashGradient, squashGradient);
+                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_dense3Output, first * 9, batch * 9), SquashKernel, squashGradient, new global::System.Span<float>(gradients, 747, 63), new global::System.Span<float>(gradients, 810, 7), new global::System.Span<float>(_dense3Gradient, first * 9, batch * 9), batch, 9, 7, accumulate: false);
+
+                // dense3 (Dense): (B, 11) -> (B, 9), Tanh
+                var dense3Gradient = new global::System.Span<float>(_dense3Gradient, first * 9, batch * 9);
+                global::ModelGen.Kernels.ActivationKernels.TanhBackward(new global::System.Span<float>(_dense3Output, first * 9, batch * 9), dense3Gradient, dense3Gradient);
+                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_dense2Output, first * 11, batch * 11), Dense3Kernel, dense3Gradient, new global::System.Span<float>(gradients, 648, 99), default, new global::System.Span<float>(_dense2Gradient, first * 11, batch * 11), batch, 11, 9, accumulate: false);
+
+                // dense2 (Dense): (B, 13) -> (B, 11), LeakyReLU
+                var dense2Gradient = new global::System.Span<float>(_dense2Gradient, first * 11, batch * 11);
+                global::ModelGen.Kernels.ActivationKernels.LeakyReluBackward(new global::System.Span<float>(_dense2Output, first * 11, batch * 11), dense2Gradient, dense2Gradient, 0.1f);
+                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_dense1Output, first * 13, batch * 13), Dense2Kernel, dense2Gradient, new global::System.Span<float>(gradients, 494, 143), new global::System.Span<float>(gradients, 637, 11), new global::System.Span<float>(_dense1Gradient, first * 13, batch * 13), batch, 13, 11, accumulate: false);
+
+                // dense1 (Dense): (B, 37) -> (B, 13), GELU
+                var dense1Gradient = new global::System.Span<float>(_dense1Gradient, first * 13, batch * 13);
+                global::ModelGen.Kernels.ActivationKernels.GeluBackward(new global::System.Span<float>(_dense1PreActivation, first * 13, batch * 13), dense1Gradient, dense1Gradient);
+                global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, dense1Gradient, new global::System.Span<float>(gradients, 0, 481), new global::System.Span<float>(gradients, 481, 13), default, batch, 37, 13, accumulate: false);
             }
 
             /// <summary>Inference forward pass and mean SparseCategoricalCrossEntropy loss over the batch; gradients are untouched.</summary>
@@ -309,6 +404,7 @@ namespace Shapes
                 _dense5PreActivation = new float[batchSize * 5];
                 _dense5Output = new float[batchSize * 5];
                 _dense5Gradient = new float[batchSize * 5];
+                _targets = new float[batchSize * TargetLength];
                 _capacity = batchSize;
             }
 

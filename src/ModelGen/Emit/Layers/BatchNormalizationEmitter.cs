@@ -63,7 +63,7 @@ internal sealed class BatchNormalizationEmitter : LayerEmitter
         writer.Line("else " + inference);
     }
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass)
     {
         var spec = (BatchNormalizationSpec)layer.Spec;
         var names = new LayerNames(layer);

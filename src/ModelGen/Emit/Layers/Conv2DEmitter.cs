@@ -59,7 +59,7 @@ internal sealed class Conv2DEmitter : LayerEmitter
         writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)}{FusedReluArgument(layer)});");
     }
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass)
     {
         var conv = (Conv2DSpec)layer.Spec;
         string pascal = new LayerNames(layer).Pascal;

@@ -38,18 +38,21 @@ internal sealed class DenseEmitter : LayerEmitter
 
     public override bool FusesRelu => true;
 
+    public override bool TreatsSamplesApart => true;
+
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass)
     {
         var dense = (DenseSpec)layer.Spec;
         writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {batch}, {layer.Input.Length}, {dense.Units}{FusedReluArgument(layer)});");
     }
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass)
     {
         var dense = (DenseSpec)layer.Spec;
-        string pascal = new LayerNames(layer).Pascal;
-        string biasGradient = dense.UseBias ? pascal + "BiasGradient" : "default";
-        writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, {batch}, {layer.Input.Length}, {dense.Units});");
+        int kernelLength = layer.Input.Length * dense.Units;
+        string kernelGradient = GradientView(layer, "Kernel", layer.ParameterOffset, kernelLength, pass);
+        string biasGradient = dense.UseBias ? GradientView(layer, "Bias", layer.ParameterOffset + kernelLength, dense.Units, pass) : "default";
+        writer.Line($"{Kernels}.Backward({input}, {new LayerNames(layer).Pascal}Kernel, {gradient}, {kernelGradient}, {biasGradient}, {inputGradient}, {batch}, {layer.Input.Length}, {dense.Units}{(pass == Pass.Share ? ", accumulate: false" : "")});");
     }
 
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>

@@ -41,7 +41,7 @@ internal sealed class DropoutEmitter : LayerEmitter
         writer.Line($"else {input}.CopyTo({z});");
     }
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch)
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass)
     {
         // After an inference pass (Forward, then Backward) no mask is live: the layer was the identity.
         writer.Open($"if (!{inputGradient}.IsEmpty)");

@@ -19,7 +19,7 @@ internal sealed class GlobalAveragePooling2DEmitter : LayerEmitter
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line($"{Kernels}.GlobalAverageForward({input}, {z}, {batch}, {Dimensions(layer)});");
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) {Kernels}.GlobalAverageBackward({gradient}, {inputGradient}, {batch}, {Dimensions(layer)});");
 
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>

@@ -41,6 +41,12 @@ internal abstract class LayerEmitter
     protected string FusedReluArgument(LayerPlan layer) =>
         FusesRelu && Activation(layer).Activation == ActivationKind.ReLU ? ", relu: true" : "";
 
+    /// <summary>
+    /// Whether the layer computes every sample apart from the others and shares no scratch between them, so
+    /// that a training step may run shares of the batch on separate threads (<see cref="Pass.Share"/>).
+    /// </summary>
+    public virtual bool TreatsSamplesApart => false;
+
     /// <summary>Public span properties over the layer's parameters and their gradients.</summary>
     public abstract void EmitParameterViews(SourceWriter writer, LayerPlan layer);
 
@@ -62,9 +68,10 @@ internal abstract class LayerEmitter
 
     /// <summary>
     /// Statements that, given dLoss/dZ in <paramref name="gradient"/>, accumulate the parameter gradients
-    /// and overwrite <paramref name="inputGradient"/> (skipped when that span is empty).
+    /// and overwrite <paramref name="inputGradient"/> (skipped when that span is empty). <paramref name="pass"/> is
+    /// <see cref="Pass.Batch"/>, or <see cref="Pass.Share"/> for layers that <see cref="TreatsSamplesApart"/>.
     /// </summary>
-    public abstract void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch);
+    public abstract void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass);
 
     /// <summary>
     /// Statements that append the layer's inference computation, before its activation, to the local
@@ -84,6 +91,14 @@ internal abstract class LayerEmitter
             public global::System.Span<float> {{member}}Gradient => new global::System.Span<float>(_gradients, {{offset}}, {{length}});
             """);
 
+    /// <summary>
+    /// The gradient twin of a trained tensor: its public view (<c>Dense1KernelGradient</c>), or in a
+    /// <see cref="Pass.Share"/> the same range of the share's own buffer.
+    /// </summary>
+    protected static string GradientView(LayerPlan layer, string member, int offset, int length, Pass pass) => pass == Pass.Share
+        ? $"new global::System.Span<float>(gradients, {offset}, {length})"
+        : new LayerNames(layer).Pascal + member + "Gradient";
+
     /// <summary>The layer's name as a C# string literal, for the ONNX graph's node and initializer names.</summary>
     protected static string NameLiteral(LayerPlan layer) => Literals.String(layer.Spec.Name);
 
@@ -93,7 +108,7 @@ internal abstract class LayerEmitter
         var names = new LayerNames(layer);
         if (pass == Pass.OneSample) return $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
         if (workspace.BatchedLength is not null) return $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)})";
-        string first = pass == Pass.Chunk ? $"first * {workspace.PerSample}" : "0";
+        string first = pass is Pass.Chunk or Pass.Share ? $"first * {workspace.PerSample}" : "0";
         return $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)}, {first}, batch * {workspace.PerSample})";
     }
 }

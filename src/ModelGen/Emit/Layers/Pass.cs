@@ -14,4 +14,11 @@ internal enum Pass
     /// backward reads (max pooling's argmax) are indexed from <c>first</c>, like the layer outputs.
     /// </summary>
     Chunk,
+
+    /// <summary>
+    /// <c>RunShare</c>: samples <c>[first, first + batch)</c> of a training step split over the compute threads,
+    /// indexed like <see cref="Chunk"/>; parameter gradients go to the share's own buffer, the local <c>gradients</c>,
+    /// which each layer overwrites rather than accumulates into (the buffer is not cleared first).
+    /// </summary>
+    Share,
 }

@@ -33,9 +33,9 @@ internal sealed class Pooling2DEmitter : LayerEmitter
             ? $"{Kernels}.MaxForward({input}, {z}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {batch}, in {Geometry(layer)});"
             : $"{Kernels}.AvgForward({input}, {z}, {batch}, in {Geometry(layer)});");
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) " + (((Pooling2DSpec)layer.Spec).IsMax
-            ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), Pass.Batch)}, {inputGradient}, {batch}, in {Geometry(layer)});"
+            ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {inputGradient}, {batch}, in {Geometry(layer)});"
             : $"{Kernels}.AvgBackward({gradient}, {inputGradient}, {batch}, in {Geometry(layer)});"));
 
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>

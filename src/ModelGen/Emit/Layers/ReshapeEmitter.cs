@@ -12,15 +12,16 @@ internal sealed class ReshapeEmitter : LayerEmitter
 {
     public static readonly ReshapeEmitter Instance = new();
 
-    public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
+    public override bool TreatsSamplesApart => true;
 
+    public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
 
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line($"{input}.CopyTo({z});");
 
-    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch) =>
+    public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass) =>
         writer.Line($"if (!{inputGradient}.IsEmpty) {gradient}.CopyTo({inputGradient});");
 
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>

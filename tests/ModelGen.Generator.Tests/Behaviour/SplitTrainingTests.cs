@@ -1,0 +1,110 @@
+using System.Reflection;
+using ModelGen.Generator.Tests.Models;
+using ModelGen.Optimizers;
+
+namespace ModelGen.Generator.Tests.Behaviour;
+
+/// <summary>
+/// Models of dense layers split a training step's batch over the compute threads: each share runs the
+/// whole step into its own gradient buffer and the buffers are summed. The loss and gradients must be the
+/// one-thread step's, for every loss, fused with its output activation and not, and with a Flatten in front.
+/// </summary>
+[Collection(ComputeThreadsCollection.Name)]
+public sealed class SplitTrainingTests
+{
+    // Odd, so the shares differ in size (326 and 325), and large enough that even the smallest model here
+    // (ReshapingRegressor, 135 multiply-adds a sample) has the work to split.
+    private const int Batch = 651;
+
+    public static TheoryData<string> Models => new(Factories.Keys);
+
+    private static readonly Dictionary<string, Func<ITrainableModel>> Factories = new()
+    {
+        ["TutorialClassifier"] = () => new TutorialClassifier(seed: 1),
+        ["OddReluRegressor"] = () => new OddReluRegressor(seed: 1),
+        ["OddLeakyTanhRegressor"] = () => new OddLeakyTanhRegressor(seed: 1),
+        ["OddGeluMultiLabel"] = () => new OddGeluMultiLabel(seed: 1),
+        ["OddTanhSoftmaxClassifier"] = () => new OddTanhSoftmaxClassifier(seed: 1),
+        ["OddSparseClassifier"] = () => new OddSparseClassifier(seed: 1),
+        ["OddSoftmaxRegressor"] = () => new OddSoftmaxRegressor(seed: 1),
+        ["OddSigmoidCategorical"] = () => new OddSigmoidCategorical(seed: 1),
+        ["ReshapingRegressor"] = () => new ReshapingRegressor(seed: 1),
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Two_threads_split_the_batch_and_match_one_thread(string name)
+    {
+        ITrainableModel whole = Factories[name](), split = Factories[name]();
+        var random = new Random(name.Length);
+        float[] inputs = [.. Enumerable.Range(0, Batch * whole.InputLength).Select(_ => random.NextSingle() * 2 - 1)];
+        float[] targets = Targets(whole, random);
+
+        float wholeLoss = WithThreads(1, () => whole.ComputeLossAndGradients(inputs, targets));
+        float splitLoss = WithThreads(2, () => split.ComputeLossAndGradients(inputs, targets));
+
+        Assert.True(ShareBuffers(split) >= 1, $"{name} did not split its step.");
+        Assert.Equal(0, ShareBuffers(whole));
+        Assert.True(Math.Abs(wholeLoss - splitLoss) <= 1e-6 * Math.Abs(wholeLoss), $"loss: one thread {wholeLoss}, two {splitLoss}");
+        // Summed in a different order: float rounding of sums over 651 samples, far below a share counted twice or dropped.
+        AssertClose("gradient", whole.Gradients, split.Gradients, 1e-4);
+        // A share's last rows take other register tiles than in the whole batch, which round differently.
+        AssertClose("output", whole.LastOutputs, split.LastOutputs, 1e-5);
+    }
+
+    private static void AssertClose(string what, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double relative)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-6 + relative * Math.Abs(expected[i]), $"{what} [{i}]: one thread {expected[i]}, two {actual[i]}");
+    }
+
+    [Fact]
+    public void A_split_training_step_allocates_nothing_after_warm_up()
+    {
+        var model = new TutorialClassifier(seed: 1);
+        var random = new Random(3);
+        float[] inputs = [.. Enumerable.Range(0, Batch * TutorialClassifier.InputLength).Select(_ => random.NextSingle())];
+        float[] targets = [.. Enumerable.Range(0, Batch).Select(i => (float)(i % 2))];
+        var optimizer = new Adam();
+
+        WithThreads(2, () =>
+        {
+            model.TrainOnBatch(inputs, targets, optimizer);
+            model.TrainOnBatch(inputs, targets, optimizer);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 5; i++) model.TrainOnBatch(inputs, targets, optimizer);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            return 0f;
+        });
+        Assert.True(ShareBuffers(model) >= 1);
+    }
+
+    private static float[] Targets(ITrainableModel model, Random random) => model.Loss switch
+    {
+        Loss.SparseCategoricalCrossEntropy => [.. Enumerable.Range(0, Batch).Select(_ => (float)random.Next(model.OutputLength))],
+        Loss.CategoricalCrossEntropy => [.. Enumerable.Range(0, Batch).SelectMany(_ => OneHot(random.Next(model.OutputLength), model.OutputLength))],
+        Loss.BinaryCrossEntropy => [.. Enumerable.Range(0, Batch * model.TargetLength).Select(_ => (float)random.Next(2))],
+        _ => [.. Enumerable.Range(0, Batch * model.TargetLength).Select(_ => random.NextSingle())],
+    };
+
+    private static float[] OneHot(int label, int classes) => [.. Enumerable.Range(0, classes).Select(i => i == label ? 1f : 0f)];
+
+    // The generated field holding every share's gradients but the first: non-empty once a step has split.
+    private static int ShareBuffers(ITrainableModel model) =>
+        ((float[][]?)model.GetType().GetField("_shareGradients", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(model))?.Length ?? 0;
+
+    private static float WithThreads(int threads, Func<float> step)
+    {
+        int previous = ComputeThreads.Count;
+        ComputeThreads.Count = threads;
+        try
+        {
+            return step();
+        }
+        finally
+        {
+            ComputeThreads.Count = previous;
+        }
+    }
+}
