@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ModelGen.Kernels;
 
@@ -122,7 +123,7 @@ internal static unsafe class MatrixMultiply
 
     /// <summary>
     /// Rows of B whose 16 floats from column <paramref name="j"/> stay inside B (<c>p * columns + j + 16 &lt;= depth * columns</c>):
-    /// the narrow tiles load those as whole vectors and take the rest one element at a time.
+    /// the narrow tiles load those as whole vectors and the rest through a mask, which reads nothing past the last column.
     /// </summary>
     private static int VectorRows(in TileArguments t, int j)
     {
@@ -130,21 +131,26 @@ internal static unsafe class MatrixMultiply
         return room < 0 ? 0 : Math.Min(t.Depth, room / t.Columns + 1);
     }
 
+    /// <summary>Lanes <c>[0, width)</c> set: the narrow columns of a row.</summary>
+    private static Vector512<float> NarrowMask(int width) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(width)).AsSingle();
+
     /// <summary>
     /// Six rows' last 8 to 15 columns (a classifier's 10 outputs at batch size): one vector of B
     /// per depth step, loaded in place from the first narrow column on with the lanes past the last
-    /// column unused, against six broadcasts into six accumulators; nothing is copied, and A may be
-    /// read transposed (the kernel gradient's <c>Xᵀ dY</c> of such a layer).
+    /// column unused (masked on the last rows of B), against six broadcasts into six accumulators;
+    /// nothing is copied, and A may be read transposed (the kernel gradient's <c>Xᵀ dY</c> of such a layer).
     /// </summary>
     private static void NarrowSixRows(in TileArguments t, int i, int j)
     {
         int vectorRows = VectorRows(t, j);
+        Vector512<float> mask = NarrowMask(t.Columns - j);
         float* a0 = t.A + (nint)i * t.ARowStride, b = t.B + j;
         nint rowStride = t.ARowStride, depthStride = t.ADepthStride, columns = t.Columns;
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
-        for (int p = 0; p < vectorRows; p++, a0 += depthStride, b += columns)
+        for (int p = 0; p < t.Depth; p++, a0 += depthStride, b += columns)
         {
-            var bp = Vector512.Load(b);
+            var bp = p < vectorRows ? Vector512.Load(b) : Avx512F.MaskLoad(b, mask, Vector512<float>.Zero);
             c0 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(*a0), c0);
             c1 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[rowStride]), c1);
             c2 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[2 * rowStride]), c2);
@@ -152,26 +158,12 @@ internal static unsafe class MatrixMultiply
             c4 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[4 * rowStride]), c4);
             c5 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[5 * rowStride]), c5);
         }
-        FinishNarrowRow(t, i, j, vectorRows, c0);
-        FinishNarrowRow(t, i + 1, j, vectorRows, c1);
-        FinishNarrowRow(t, i + 2, j, vectorRows, c2);
-        FinishNarrowRow(t, i + 3, j, vectorRows, c3);
-        FinishNarrowRow(t, i + 4, j, vectorRows, c4);
-        FinishNarrowRow(t, i + 5, j, vectorRows, c5);
-    }
-
-    /// <summary>Row <paramref name="i"/>'s narrow columns from their vector sums: the depth steps past <paramref name="vectorRows"/>, then the epilogue.</summary>
-    private static void FinishNarrowRow(in TileArguments t, int i, int j, int vectorRows, Vector512<float> sums)
-    {
-        int width = t.Columns - j;
-        float* a = t.A + (nint)i * t.ARowStride, b = t.B + j;
-        nint depthStride = t.ADepthStride, columns = t.Columns;
-        for (int k = 0; k < width; k++)
-        {
-            float sum = sums.GetElement(k);
-            for (int q = vectorRows; q < t.Depth; q++) sum = float.MultiplyAddEstimate(a[q * depthStride], b[q * columns + k], sum);
-            t.StoreOne(sum, i, j + k);
-        }
+        t.StoreNarrow(c0, i, j, mask);
+        t.StoreNarrow(c1, i + 1, j, mask);
+        t.StoreNarrow(c2, i + 2, j, mask);
+        t.StoreNarrow(c3, i + 3, j, mask);
+        t.StoreNarrow(c4, i + 4, j, mask);
+        t.StoreNarrow(c5, i + 5, j, mask);
     }
 
     /// <summary>
@@ -181,6 +173,7 @@ internal static unsafe class MatrixMultiply
     private static void NarrowLoneRow(in TileArguments t, int i, int j)
     {
         int vectorRows = VectorRows(t, j);
+        Vector512<float> mask = NarrowMask(t.Columns - j);
         float* a = t.A + (nint)i * t.ARowStride, b = t.B + j;
         nint depthStride = t.ADepthStride, columns = t.Columns;
         Vector512<float> even = default, odd = default;
@@ -190,8 +183,12 @@ internal static unsafe class MatrixMultiply
             even = Vector512.FusedMultiplyAdd(Vector512.Load(b + p * columns), Vector512.Create(a[p * depthStride]), even);
             odd = Vector512.FusedMultiplyAdd(Vector512.Load(b + (p + 1) * columns), Vector512.Create(a[(p + 1) * depthStride]), odd);
         }
-        if (p < vectorRows) even = Vector512.FusedMultiplyAdd(Vector512.Load(b + p * columns), Vector512.Create(a[p * depthStride]), even);
-        FinishNarrowRow(t, i, j, vectorRows, even + odd);
+        for (; p < t.Depth; p++)
+        {
+            var bp = p < vectorRows ? Vector512.Load(b + p * columns) : Avx512F.MaskLoad(b + p * columns, mask, Vector512<float>.Zero);
+            even = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a[p * depthStride]), even);
+        }
+        t.StoreNarrow(even + odd, i, j, mask);
     }
 
     /// <summary>The operands of one product, shared by every tile.</summary>
@@ -214,6 +211,17 @@ internal static unsafe class MatrixMultiply
             float* c = C + (nint)i * CRowStride + j;
             sum += Accumulate ? *c : Bias != null ? Bias[j] : 0f;
             *c = Relu ? MathF.Max(sum, 0f) : sum;
+        }
+
+        /// <summary>The lanes of <paramref name="mask"/> of a row's narrow columns, stored as <see cref="StoreOne"/> stores one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void StoreNarrow(Vector512<float> sums, int i, int j, Vector512<float> mask)
+        {
+            float* c = C + (nint)i * CRowStride + j;
+            Vector512<float> start = Accumulate ? Avx512F.MaskLoad(c, mask, Vector512<float>.Zero)
+                : Bias != null ? Avx512F.MaskLoad(Bias + j, mask, Vector512<float>.Zero) : Vector512<float>.Zero;
+            Vector512<float> value = sums + start;
+            Avx512F.MaskStore(c, mask, Relu ? Vector512.Max(value, Vector512<float>.Zero) : value);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
