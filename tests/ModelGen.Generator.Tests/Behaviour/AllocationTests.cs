@@ -1,5 +1,6 @@
 using ModelGen.Generator.Tests.Models;
 using ModelGen.Optimizers;
+using ModelGen.Runtime.Tests.Numerics;
 
 namespace ModelGen.Generator.Tests.Behaviour;
 
@@ -66,26 +67,19 @@ public sealed class AllocationTests
         float[] inputs = Values(random, Batch * LeNetCnn.InputLength), outputs = new float[Batch * LeNetCnn.OutputLength];
         float[] targets = Enumerable.Range(0, Batch).Select(i => (float)(i % LeNetCnn.OutputLength)).ToArray();
         var optimizer = new Adam();
-        int previous = ComputeThreads.Count;
-        ComputeThreads.Count = 2;
-        try
-        {
-            void Steps()
-            {
-                model.Forward(inputs, outputs);
-                model.TrainOnBatch(inputs, targets, optimizer);
-            }
+        using var threads = new ComputeThreadsScope(2);
 
-            Steps();
-            Steps();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++) Steps();
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        finally
+        void Steps()
         {
-            ComputeThreads.Count = previous;
+            model.Forward(inputs, outputs);
+            model.TrainOnBatch(inputs, targets, optimizer);
         }
+
+        Steps();
+        Steps();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) Steps();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]

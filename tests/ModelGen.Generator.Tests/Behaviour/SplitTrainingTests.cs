@@ -1,6 +1,7 @@
 using System.Reflection;
 using ModelGen.Generator.Tests.Models;
 using ModelGen.Optimizers;
+using ModelGen.Runtime.Tests.Numerics;
 
 namespace ModelGen.Generator.Tests.Behaviour;
 
@@ -96,15 +97,7 @@ public sealed class SplitTrainingTests
 
     private static float WithThreads(int threads, Func<float> step)
     {
-        int previous = ComputeThreads.Count;
-        ComputeThreads.Count = threads;
-        try
-        {
-            return step();
-        }
-        finally
-        {
-            ComputeThreads.Count = previous;
-        }
+        using var scope = new ComputeThreadsScope(threads);
+        return step();
     }
 }
