@@ -51,6 +51,18 @@ public static unsafe class BatchShares
         return ComputeTeam.Run(&RunShare, Unsafe.AsPointer(ref job), shares);
     }
 
+    /// <summary>
+    /// Grows a model's buffers for <paramref name="shares"/> shares, once: the gradients of every share but the
+    /// first (which uses the model's own) and every share's loss.
+    /// </summary>
+    public static void Grow(ref float[][] shareGradients, ref double[] shareLosses, int shares, int parameterCount)
+    {
+        if (shareGradients.Length >= shares - 1) return;
+        shareGradients = new float[shares - 1][];
+        for (int share = 0; share < shares - 1; share++) shareGradients[share] = new float[parameterCount];
+        shareLosses = new double[shares];
+    }
+
     /// <summary>Multiplies a share's loss gradient by <c>count / batch</c>: the loss averaged over the share, now over the whole batch.</summary>
     public static void Rescale(Span<float> gradient, int count, int batch) =>
         System.Numerics.Tensors.TensorPrimitives.Multiply(gradient, (float)count / batch, gradient);

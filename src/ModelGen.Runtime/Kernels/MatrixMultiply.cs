@@ -131,9 +131,10 @@ internal static unsafe class MatrixMultiply
         return room < 0 ? 0 : Math.Min(t.Depth, room / t.Columns + 1);
     }
 
-    /// <summary>Lanes <c>[0, width)</c> set: the narrow columns of a row.</summary>
-    private static Vector512<float> NarrowMask(int width) =>
-        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(width)).AsSingle();
+    /// <summary>Row <paramref name="p"/> of B from the narrow columns on: a whole vector inside B, else masked to the narrow columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> NarrowRowOfB(float* row, int p, int vectorRows, Vector512<float> mask) =>
+        p < vectorRows ? Vector512.Load(row) : Avx512F.MaskLoad(row, mask, Vector512<float>.Zero);
 
     /// <summary>
     /// Six rows' last 8 to 15 columns (a classifier's 10 outputs at batch size): one vector of B
@@ -144,13 +145,13 @@ internal static unsafe class MatrixMultiply
     private static void NarrowSixRows(in TileArguments t, int i, int j)
     {
         int vectorRows = VectorRows(t, j);
-        Vector512<float> mask = NarrowMask(t.Columns - j);
+        Vector512<float> mask = VectorMath.FirstLanes(t.Columns - j);
         float* a0 = t.A + (nint)i * t.ARowStride, b = t.B + j;
         nint rowStride = t.ARowStride, depthStride = t.ADepthStride, columns = t.Columns;
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
         for (int p = 0; p < t.Depth; p++, a0 += depthStride, b += columns)
         {
-            var bp = p < vectorRows ? Vector512.Load(b) : Avx512F.MaskLoad(b, mask, Vector512<float>.Zero);
+            var bp = NarrowRowOfB(b, p, vectorRows, mask);
             c0 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(*a0), c0);
             c1 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[rowStride]), c1);
             c2 = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a0[2 * rowStride]), c2);
@@ -173,7 +174,7 @@ internal static unsafe class MatrixMultiply
     private static void NarrowLoneRow(in TileArguments t, int i, int j)
     {
         int vectorRows = VectorRows(t, j);
-        Vector512<float> mask = NarrowMask(t.Columns - j);
+        Vector512<float> mask = VectorMath.FirstLanes(t.Columns - j);
         float* a = t.A + (nint)i * t.ARowStride, b = t.B + j;
         nint depthStride = t.ADepthStride, columns = t.Columns;
         Vector512<float> even = default, odd = default;
@@ -185,8 +186,7 @@ internal static unsafe class MatrixMultiply
         }
         for (; p < t.Depth; p++)
         {
-            var bp = p < vectorRows ? Vector512.Load(b + p * columns) : Avx512F.MaskLoad(b + p * columns, mask, Vector512<float>.Zero);
-            even = Vector512.FusedMultiplyAdd(bp, Vector512.Create(a[p * depthStride]), even);
+            even = Vector512.FusedMultiplyAdd(NarrowRowOfB(b + p * columns, p, vectorRows, mask), Vector512.Create(a[p * depthStride]), even);
         }
         t.StoreNarrow(even + odd, i, j, mask);
     }

@@ -28,7 +28,7 @@ internal static unsafe class SoftmaxRow
     private static ShiftedSum ApplyAvx512(ReadOnlySpan<float> z, Span<float> probabilities, float scale)
     {
         int length = z.Length, whole = length & ~15, tail = length - whole;
-        Vector512<float> tailMask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(tail)).AsSingle();
+        Vector512<float> tailMask = VectorMath.FirstLanes(tail);
         Vector512<float> negativeInfinity = Vector512.Create(float.NegativeInfinity);
         bool store = !probabilities.IsEmpty;
         fixed (float* source = z, destination = probabilities)

@@ -95,6 +95,10 @@ public static class VectorMath
         for (int i = 0; i < x.Length; i++) y[i] += alpha * x[i];
     }
 
+    /// <summary>A mask with lanes <c>[0, count)</c> set: the valid lanes of a row's last, partial vector.</summary>
+    internal static Vector512<float> FirstLanes(int count) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
+
     internal static void CheckSameLength(int expected, int actual, [CallerArgumentExpression(nameof(actual))] string name = "")
     {
         if (expected != actual)

@@ -447,12 +447,7 @@ internal sealed class ModelEmitter
         _writer.Open("private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)");
         _writer.Line("""
             EnsureBatchCapacity(batch);
-            if (_shareGradients.Length < shares - 1)
-            {
-                _shareGradients = new float[shares - 1][];
-                for (int share = 0; share < shares - 1; share++) _shareGradients[share] = new float[ParameterCount];
-                _shareLosses = new double[shares];
-            }
+            global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
             _batch = batch;
             _training = true;
             global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
@@ -479,7 +474,7 @@ internal sealed class ModelEmitter
             """);
         EmitForwardLayers(0, _plan.Layers.Count, "new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength)", Pass.Share);
         _writer.Line();
-        _writer.Line(LossEmitter.Comment(_plan).Replace("/ batch", "/ batch over the share"));
+        _writer.Line(LossEmitter.Comment(_plan));
         _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
         _writer.Line($"float loss = {LossEmitter.Call(_plan, outputs, logits, targets, "lossGradient")};");
         _writer.Line("""

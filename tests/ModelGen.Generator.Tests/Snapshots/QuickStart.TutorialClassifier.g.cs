@@ -202,12 +202,7 @@ namespace QuickStart
         private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)
         {
             EnsureBatchCapacity(batch);
-            if (_shareGradients.Length < shares - 1)
-            {
-                _shareGradients = new float[shares - 1][];
-                for (int share = 0; share < shares - 1; share++) _shareGradients[share] = new float[ParameterCount];
-                _shareLosses = new double[shares];
-            }
+            global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
             _batch = batch;
             _training = true;
             global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
@@ -239,7 +234,7 @@ namespace QuickStart
             global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, Dense3Bias, dense3PreActivation, batch, 32, 1);
             global::ModelGen.Kernels.ActivationKernels.Sigmoid(dense3PreActivation, dense3Output);
 
-            // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch over the share.
+            // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             var lossGradient = new global::System.Span<float>(_dense3Gradient, first * 1, batch * 1);
             float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1), new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength), lossGradient);
             // Both were averaged over the share; the step averages over all of its samples.

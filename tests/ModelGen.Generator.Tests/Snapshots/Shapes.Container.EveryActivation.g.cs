@@ -259,12 +259,7 @@ namespace Shapes
             private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)
             {
                 EnsureBatchCapacity(batch);
-                if (_shareGradients.Length < shares - 1)
-                {
-                    _shareGradients = new float[shares - 1][];
-                    for (int share = 0; share < shares - 1; share++) _shareGradients[share] = new float[ParameterCount];
-                    _shareLosses = new double[shares];
-                }
+                global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
                 _batch = batch;
                 _training = true;
                 global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
@@ -309,7 +304,7 @@ namespace Shapes
                 global::ModelGen.Kernels.DenseKernels.Forward(squashOutput, Dense5Kernel, Dense5Bias, dense5PreActivation, batch, 7, 5);
                 global::ModelGen.Kernels.ActivationKernels.Softmax(dense5PreActivation, dense5Output, 5);
 
-                // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch over the share.
+                // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
                 var lossGradient = new global::System.Span<float>(_dense5Gradient, first * 5, batch * 5);
                 float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5), new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength), lossGradient, 5);
                 // Both were averaged over the share; the step averages over all of its samples.

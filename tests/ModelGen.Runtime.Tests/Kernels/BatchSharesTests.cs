@@ -60,6 +60,22 @@ public sealed class BatchSharesTests
     }
 
     [Fact]
+    public void Grow_sizes_the_buffers_for_more_shares_and_keeps_them_for_fewer()
+    {
+        float[][] gradients = [];
+        double[] losses = [];
+
+        BatchShares.Grow(ref gradients, ref losses, shares: 3, parameterCount: 7);
+        float[][] grown = gradients;
+        BatchShares.Grow(ref gradients, ref losses, shares: 2, parameterCount: 7);
+
+        Assert.Equal(2, gradients.Length);
+        Assert.All(gradients, buffer => Assert.Equal(7, buffer.Length));
+        Assert.Equal(3, losses.Length);
+        Assert.Same(grown, gradients);
+    }
+
+    [Fact]
     public void Rescale_turns_a_share_mean_into_a_batch_mean()
     {
         float[] gradient = [1f, -2f, 4f];
