@@ -22,6 +22,7 @@ internal sealed record BufferContract(SampleKind Sample, bool Batched, bool Foll
     {
         ["Predict"] = new() { ["input"] = OneInput, ["output"] = OneOutput },
         ["Forward"] = new() { [InputsParameter] = Inputs, ["outputs"] = OutputsOfInputs },
+        ["PredictOnBatch"] = new() { [InputsParameter] = Inputs, ["outputs"] = OutputsOfInputs },
         ["ComputeLossAndGradients"] = new() { [InputsParameter] = Inputs, ["targets"] = TargetsOfInputs },
         ["ComputeLoss"] = new() { [InputsParameter] = Inputs, ["targets"] = TargetsOfInputs },
         // The batch of a backward pass is that of the last forward pass, unknown here, so both are

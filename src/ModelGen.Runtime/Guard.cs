@@ -27,6 +27,17 @@ public static class Guard
         return span.Length / sampleLength;
     }
 
+    /// <summary>Throws unless the last forward pass kept its inputs, which a backward pass needs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void InputsKept(bool kept)
+    {
+        if (!kept) ThrowInputsNotKept();
+    }
+
+    private static void ThrowInputsNotKept() =>
+        throw new InvalidOperationException(
+            "Backward needs the inputs of the last forward pass, and there was none that kept them (PredictOnBatch keeps nothing): call Forward, then Backward.");
+
     private static void ThrowLength(int actual, int expected, string name) =>
         throw new ArgumentException($"Expected {name} of length {expected}, got length {actual}.", name);
 

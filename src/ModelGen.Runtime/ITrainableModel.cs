@@ -51,6 +51,12 @@ public interface ITrainableModel
     void Forward(ReadOnlySpan<float> inputs, Span<float> outputs);
 
     /// <summary>
+    /// Inference over a batch, as <see cref="Forward"/>, keeping nothing for <see cref="Backward"/>: the inputs are
+    /// read where they are rather than copied (Keras' <c>predict_on_batch</c>).
+    /// </summary>
+    void PredictOnBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
+
+    /// <summary>
     /// Backward pass of the most recent forward: given dLoss/dOutputs, accumulates into
     /// <see cref="Gradients"/> and writes dLoss/dInputs into <paramref name="inputGradient"/> unless it
     /// is empty. This is how gradients flow from one model into another (a GAN's discriminator into

@@ -108,7 +108,7 @@ public static class ModelExtensions
         for (int start = 0; start < samples; start += batchSize)
         {
             int count = Math.Min(batchSize, samples - start);
-            model.Forward(inputs.Slice(start * model.InputLength, count * model.InputLength),
+            model.PredictOnBatch(inputs.Slice(start * model.InputLength, count * model.InputLength),
                 flatOutputs.Slice(start * model.OutputLength, count * model.OutputLength));
         }
         return outputs;

@@ -92,6 +92,8 @@ internal sealed class ModelEmitter
             private int _batch;
             // Whether the last forward pass was a training pass (dropout masks and batch statistics are then live).
             private bool _training;
+            // Whether _input holds the last forward pass's inputs, which Backward needs (PredictOnBatch leaves them).
+            private bool _inputsKept;
             // Workspaces, grown by EnsureBatchCapacity and then reused by every step.
             private float[] _input = []; // {{_plan.Input.WithBatch()}}
             """);
@@ -201,7 +203,19 @@ internal sealed class ModelEmitter
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-                RunForward(inputs, batch, training: false);
+                RunForward(inputs, batch, training: false, keepInputs: true);
+                new global::System.Span<float>({{new LayerNames(Last).OutputField}}, 0, batch * OutputLength).CopyTo(outputs);
+            }
+
+            /// <summary>
+            /// Inference over a batch, as <see cref="Forward"/>, keeping nothing for <see cref="Backward"/> (Keras'
+            /// <c>predict_on_batch</c>): the inputs are read where they are instead of copied for the first layer's gradient.
+            /// </summary>
+            public void PredictOnBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            {
+                int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
+                global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
+                RunForward(inputs, batch, training: false, keepInputs: false);
                 new global::System.Span<float>({{new LayerNames(Last).OutputField}}, 0, batch * OutputLength).CopyTo(outputs);
             }
 
@@ -210,11 +224,13 @@ internal sealed class ModelEmitter
 
             """);
         _writer.Line("// Training passes (from ComputeLossAndGradients) use batch statistics and dropout; inference passes do not.");
-        _writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training)");
+        _writer.Line("// Backward needs the inputs for the first layer's gradient: keepInputs copies them (all but PredictOnBatch).");
+        _writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training, bool keepInputs)");
         _writer.Line("EnsureBatchCapacity(batch);");
         _writer.Line("_batch = batch;");
         _writer.Line("_training = training;");
-        _writer.Line("global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);");
+        _writer.Line("_inputsKept = keepInputs;");
+        _writer.Line("if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);");
         int imageLayers = ChunkedImageLayers();
         if (imageLayers == 0)
         {
@@ -331,8 +347,10 @@ internal sealed class ModelEmitter
             /// into <see cref="Gradients"/> (call <see cref="ZeroGradients"/> first to start afresh) and writes
             /// dLoss/dInputs (batch, {{_plan.Input.Length}}) into <paramref name="inputGradient"/> unless it is empty.
             /// </summary>
+            /// <exception cref="global::System.InvalidOperationException">The last forward pass was <see cref="PredictOnBatch"/>, which keeps no inputs.</exception>
             public void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
             {
+                global::ModelGen.Guard.InputsKept(_inputsKept);
                 global::ModelGen.Guard.Length(outputGradient, _batch * OutputLength, nameof(outputGradient));
                 if (!inputGradient.IsEmpty) global::ModelGen.Guard.Length(inputGradient, _batch * InputLength, nameof(inputGradient));
                 outputGradient.CopyTo({{new LayerNames(Last).GradientField}});
@@ -402,7 +420,7 @@ internal sealed class ModelEmitter
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));{{SplitCheck}}
-                RunForward(inputs, batch, training: true);
+                RunForward(inputs, batch, training: true, keepInputs: true);
                 ZeroGradients();
                 {{LossEmitter.Comment(_plan)}}
                 float loss = {{LossEmitter.Call(_plan, outputs, logits, "targets", Slice(last.GradientField, Last))}};
@@ -418,7 +436,7 @@ internal sealed class ModelEmitter
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                RunForward(inputs, batch, training: false);
+                RunForward(inputs, batch, training: false, keepInputs: true);
                 return {{LossEmitter.Call(_plan, outputs, logits, "targets", "default")}};
             }
 
@@ -450,6 +468,7 @@ internal sealed class ModelEmitter
             global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
             _batch = batch;
             _training = true;
+            _inputsKept = true;
             global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
             targets.CopyTo(_targets);
             shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);

@@ -24,6 +24,7 @@ public sealed class AllocationTests
         void Steps()
         {
             model.Predict(input, output);
+            model.PredictOnBatch(inputs, outputs);
             model.Forward(inputs, outputs);
             model.Backward(outputs, inputGradient);
             model.TrainOnBatch(inputs, targets, optimizer);

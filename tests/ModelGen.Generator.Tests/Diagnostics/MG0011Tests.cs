@@ -97,6 +97,15 @@ public sealed class MG0011Tests
         """);
 
     [Fact]
+    public Task MG0011_PredictOnBatchOutputsFollowTheBatch() => VerifyCallsAsync(
+        """
+        tiny.PredictOnBatch(new float[8], {|#0:new float[3]|});
+        tiny.PredictOnBatch({|MG0011:new float[6]|}, unknown);
+        tiny.PredictOnBatch(new float[8], new float[4]);
+        """,
+        Verify.Diagnostic("MG0011").WithLocation(0).WithMessage("PredictOnBatch's outputs has 3 values, but inputs holds 2 samples, so model 'Tiny' gives 4 (2 x OutputLength 2)"));
+
+    [Fact]
     public Task MG0011_ForwardEmptyInputs() => VerifyCallsAsync(
         "tiny.Forward({|#0:[]|}, unknown);",
         Verify.Diagnostic("MG0011").WithLocation(0).WithMessage("Forward's inputs is empty, but model 'Tiny' needs at least one sample (InputLength 4)"));

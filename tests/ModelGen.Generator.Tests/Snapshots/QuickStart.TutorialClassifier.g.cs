@@ -25,6 +25,8 @@ namespace QuickStart
         private int _batch;
         // Whether the last forward pass was a training pass (dropout masks and batch statistics are then live).
         private bool _training;
+        // Whether _input holds the last forward pass's inputs, which Backward needs (PredictOnBatch leaves them).
+        private bool _inputsKept;
         // Workspaces, grown by EnsureBatchCapacity and then reused by every step.
         private float[] _input = []; // (B, 10)
         private float[] _dense1Output = []; // (B, 64)
@@ -115,7 +117,19 @@ namespace QuickStart
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-            RunForward(inputs, batch, training: false);
+            RunForward(inputs, batch, training: false, keepInputs: true);
+            new global::System.Span<float>(_dense3Output, 0, batch * OutputLength).CopyTo(outputs);
+        }
+
+        /// <summary>
+        /// Inference over a batch, as <see cref="Forward"/>, keeping nothing for <see cref="Backward"/> (Keras'
+        /// <c>predict_on_batch</c>): the inputs are read where they are instead of copied for the first layer's gradient.
+        /// </summary>
+        public void PredictOnBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
+            global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
+            RunForward(inputs, batch, training: false, keepInputs: false);
             new global::System.Span<float>(_dense3Output, 0, batch * OutputLength).CopyTo(outputs);
         }
 
@@ -123,12 +137,14 @@ namespace QuickStart
         public global::System.ReadOnlySpan<float> LastOutputs => new global::System.ReadOnlySpan<float>(_dense3Output, 0, _batch * OutputLength);
 
         // Training passes (from ComputeLossAndGradients) use batch statistics and dropout; inference passes do not.
-        private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training)
+        // Backward needs the inputs for the first layer's gradient: keepInputs copies them (all but PredictOnBatch).
+        private void RunForward(global::System.ReadOnlySpan<float> inputs, int batch, bool training, bool keepInputs)
         {
             EnsureBatchCapacity(batch);
             _batch = batch;
             _training = training;
-            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+            _inputsKept = keepInputs;
+            if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
 
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU
             var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 64);
@@ -150,8 +166,10 @@ namespace QuickStart
         /// into <see cref="Gradients"/> (call <see cref="ZeroGradients"/> first to start afresh) and writes
         /// dLoss/dInputs (batch, 10) into <paramref name="inputGradient"/> unless it is empty.
         /// </summary>
+        /// <exception cref="global::System.InvalidOperationException">The last forward pass was <see cref="PredictOnBatch"/>, which keeps no inputs.</exception>
         public void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
         {
+            global::ModelGen.Guard.InputsKept(_inputsKept);
             global::ModelGen.Guard.Length(outputGradient, _batch * OutputLength, nameof(outputGradient));
             if (!inputGradient.IsEmpty) global::ModelGen.Guard.Length(inputGradient, _batch * InputLength, nameof(inputGradient));
             outputGradient.CopyTo(_dense3Gradient);
@@ -188,7 +206,7 @@ namespace QuickStart
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
             int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 2720);
             if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares);
-            RunForward(inputs, batch, training: true);
+            RunForward(inputs, batch, training: true, keepInputs: true);
             ZeroGradients();
             // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, 0, batch * 1), targets, new global::System.Span<float>(_dense3Gradient, 0, batch * 1));
@@ -205,6 +223,7 @@ namespace QuickStart
             global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
             _batch = batch;
             _training = true;
+            _inputsKept = true;
             global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
             targets.CopyTo(_targets);
             shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
@@ -261,7 +280,7 @@ namespace QuickStart
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-            RunForward(inputs, batch, training: false);
+            RunForward(inputs, batch, training: false, keepInputs: true);
             return global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, 0, batch * 1), targets, default);
         }
 

@@ -46,6 +46,7 @@ internal sealed class FakeModel(IReadOnlyList<ParameterTensor> tensors, float[] 
     public void EnsureBatchCapacity(int batchSize) => throw new NotSupportedException();
 
     public void Forward(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
+    public void PredictOnBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
 
     public float ComputeLossAndGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) =>
         throw new NotSupportedException();
