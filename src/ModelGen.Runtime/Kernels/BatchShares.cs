@@ -10,10 +10,11 @@ public interface IBatchShare
 {
     /// <summary>
     /// Runs every layer forward, the loss and every layer backward on samples
-    /// <c>[first, first + count)</c> of the step, accumulating parameter gradients into share
-    /// <paramref name="share"/>'s own buffer. Called once per share, on its own thread.
+    /// <c>[first, first + count)</c> of the step, whose <paramref name="inputs"/> and <paramref name="targets"/>
+    /// are given, accumulating parameter gradients into share <paramref name="share"/>'s own buffer.
+    /// Called once per share, on its own thread.
     /// </summary>
-    void RunShare(int share, int first, int count);
+    void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 }
 
 /// <summary>
@@ -41,14 +42,18 @@ public static unsafe class BatchShares
         3L * batch * multiplyAddsPerSample >= MinimumStepWork ? ComputeTeam.Threads(batch / MinimumSamplesPerShare) : 1;
 
     /// <summary>
-    /// Calls <see cref="IBatchShare.RunShare"/> for each of <paramref name="shares"/> ranges of the batch,
-    /// share 0 on the calling thread, and returns how many ran: 1 (the whole batch as share 0) when another
-    /// caller holds the compute threads.
+    /// Calls <see cref="IBatchShare.RunShare"/> for each of <paramref name="shares"/> ranges of the batch of
+    /// <paramref name="inputs"/> (<paramref name="inputLength"/> per sample) and <paramref name="targets"/>, share 0
+    /// on the calling thread, and returns how many ran: 1 (the whole batch as share 0) when another caller holds
+    /// the compute threads. Each share reads its own samples where they are, so the step copies nothing up front.
     /// </summary>
-    public static int Run(IBatchShare model, int batch, int shares)
+    public static int Run(IBatchShare model, ReadOnlySpan<float> inputs, int inputLength, ReadOnlySpan<float> targets, int batch, int shares)
     {
-        var job = new ShareJob(model, batch);
-        return ComputeTeam.Run(&RunShare, Unsafe.AsPointer(ref job), shares);
+        fixed (float* x = inputs, t = targets)
+        {
+            var job = new ShareJob(model, x, inputLength, t, targets.Length / batch, batch);
+            return ComputeTeam.Run(&RunShare, Unsafe.AsPointer(ref job), shares);
+        }
     }
 
     /// <summary>
@@ -82,17 +87,22 @@ public static unsafe class BatchShares
 
     // The jobs hold managed references: the arrays may move during a part, so parts read them through the job.
     // Not generic over the model: a function pointer to a shared generic instantiation allocated on its first calls.
-    private readonly struct ShareJob(IBatchShare model, int batch)
+    // The inputs and targets are pinned by Run, which waits for every part.
+    private readonly struct ShareJob(IBatchShare model, float* inputs, int inputLength, float* targets, int targetLength, int batch)
     {
         public readonly IBatchShare Model = model;
-        public readonly int Batch = batch;
+        public readonly float* Inputs = inputs, Targets = targets;
+        public readonly int InputLength = inputLength, TargetLength = targetLength, Batch = batch;
     }
 
     private static void RunShare(void* arguments, int part, int parts)
     {
         ref ShareJob job = ref Unsafe.AsRef<ShareJob>(arguments);
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
-        job.Model.RunShare(part, first, end - first);
+        int count = end - first;
+        job.Model.RunShare(part, first, count,
+            new ReadOnlySpan<float>(job.Inputs + (nint)first * job.InputLength, count * job.InputLength),
+            new ReadOnlySpan<float>(job.Targets + (nint)first * job.TargetLength, count * job.TargetLength));
     }
 
     private readonly struct SumJob(float[] gradients, float[][] shareGradients, int count)

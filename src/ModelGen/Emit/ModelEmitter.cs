@@ -120,9 +120,8 @@ internal sealed class ModelEmitter
         if (!PredictUsesStack) _writer.Line($"private float[] _predictScratch = []; // ({PredictScratchLength}) one sample's intermediates");
         if (SplitsTrainingBatch)
             _writer.Line($$"""
-                // Training steps split over the compute threads (RunShare): the targets the shares read, the gradients
-                // of every share but the first (which uses _gradients) and each share's summed loss.
-                private float[] _targets = []; // (B, {{_plan.TargetLength}})
+                // Training steps split over the compute threads (RunShare): the gradients of every share but the
+                // first (which uses _gradients) and each share's summed loss.
                 private float[][] _shareGradients = [];
                 private double[] _shareLosses = [];
                 """);
@@ -469,9 +468,7 @@ internal sealed class ModelEmitter
             _batch = batch;
             _training = true;
             _inputsKept = true;
-            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
-            targets.CopyTo(_targets);
-            shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
+            shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares);
             global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
             double loss = 0;
             for (int share = 0; share < shares; share++) loss += _shareLosses[share];
@@ -483,19 +480,20 @@ internal sealed class ModelEmitter
         var last = new LayerNames(Last);
         string outputs = Slice(last.OutputField, Last, chunked: true);
         string logits = KeepsPreActivation(Last) ? Slice(last.PreActivationField, Last, chunked: true) : outputs;
-        string targets = "new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength)";
         _writer.Line("// One share of a split training step: samples [first, first + batch) forward, through the loss and back.");
-        _writer.Open("void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch)");
+        _writer.Open("void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)");
         _writer.Line("""
             // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
             float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+            // The share keeps its own inputs for Backward, on the thread that reads them there.
+            inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
             """);
-        EmitForwardLayers(0, _plan.Layers.Count, "new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength)", Pass.Share);
+        EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
         _writer.Line();
         _writer.Line(LossEmitter.Comment(_plan));
         _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
-        _writer.Line($"float loss = {LossEmitter.Call(_plan, outputs, logits, targets, "lossGradient")};");
+        _writer.Line($"float loss = {LossEmitter.Call(_plan, outputs, logits, "targets", "lossGradient")};");
         _writer.Line("""
             // Both were averaged over the share; the step averages over all of its samples.
             _shareLosses[share] = (double)loss * batch;
@@ -558,7 +556,6 @@ internal sealed class ModelEmitter
         foreach (LayerPlan layer in _plan.Layers)
             foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
                 _writer.Line($"{new LayerNames(layer).WorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.BatchedLength ?? $"batchSize * {workspace.PerSample}"}];");
-        if (SplitsTrainingBatch) _writer.Line("_targets = new float[batchSize * TargetLength];");
         _writer.Line("_capacity = batchSize;");
         _writer.Close();
         _writer.Line();

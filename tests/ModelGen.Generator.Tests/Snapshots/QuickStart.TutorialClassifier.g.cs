@@ -36,9 +36,8 @@ namespace QuickStart
         private float[] _dense3PreActivation = []; // (B, 1) before the activation
         private float[] _dense3Output = []; // (B, 1)
         private float[] _dense3Gradient = []; // (B, 1) dLoss/dOutput, then dLoss/dPreActivation
-        // Training steps split over the compute threads (RunShare): the targets the shares read, the gradients
-        // of every share but the first (which uses _gradients) and each share's summed loss.
-        private float[] _targets = []; // (B, 1)
+        // Training steps split over the compute threads (RunShare): the gradients of every share but the
+        // first (which uses _gradients) and each share's summed loss.
         private float[][] _shareGradients = [];
         private double[] _shareLosses = [];
 
@@ -224,9 +223,7 @@ namespace QuickStart
             _batch = batch;
             _training = true;
             _inputsKept = true;
-            global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
-            targets.CopyTo(_targets);
-            shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
+            shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares);
             global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
             double loss = 0;
             for (int share = 0; share < shares; share++) loss += _shareLosses[share];
@@ -234,14 +231,16 @@ namespace QuickStart
         }
 
         // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
-        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch)
+        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
             float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+            // The share keeps its own inputs for Backward, on the thread that reads them there.
+            inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU
             var dense1Output = new global::System.Span<float>(_dense1Output, first * 64, batch * 64);
-            global::ModelGen.Kernels.DenseKernels.Forward(new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64, relu: true);
+            global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64, relu: true);
 
             // dense2 (Dense): (B, 64) -> (B, 32), ReLU
             var dense2Output = new global::System.Span<float>(_dense2Output, first * 32, batch * 32);
@@ -255,7 +254,7 @@ namespace QuickStart
 
             // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             var lossGradient = new global::System.Span<float>(_dense3Gradient, first * 1, batch * 1);
-            float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1), new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength), lossGradient);
+            float loss = global::ModelGen.Losses.BinaryCrossEntropy.FromLogits(new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1), targets, lossGradient);
             // Both were averaged over the share; the step averages over all of its samples.
             _shareLosses[share] = (double)loss * batch;
             global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
@@ -325,7 +324,6 @@ namespace QuickStart
             _dense3PreActivation = new float[batchSize * 1];
             _dense3Output = new float[batchSize * 1];
             _dense3Gradient = new float[batchSize * 1];
-            _targets = new float[batchSize * TargetLength];
             _capacity = batchSize;
         }
 

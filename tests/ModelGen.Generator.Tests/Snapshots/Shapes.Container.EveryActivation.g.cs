@@ -43,9 +43,8 @@ namespace Shapes
             private float[] _dense5PreActivation = []; // (B, 5) before the activation
             private float[] _dense5Output = []; // (B, 5)
             private float[] _dense5Gradient = []; // (B, 5) dLoss/dOutput, then dLoss/dPreActivation
-            // Training steps split over the compute threads (RunShare): the targets the shares read, the gradients
-            // of every share but the first (which uses _gradients) and each share's summed loss.
-            private float[] _targets = []; // (B, 1)
+            // Training steps split over the compute threads (RunShare): the gradients of every share but the
+            // first (which uses _gradients) and each share's summed loss.
             private float[][] _shareGradients = [];
             private double[] _shareLosses = [];
 
@@ -281,9 +280,7 @@ namespace Shapes
                 _batch = batch;
                 _training = true;
                 _inputsKept = true;
-                global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
-                targets.CopyTo(_targets);
-                shares = global::ModelGen.Kernels.BatchShares.Run(this, batch, shares);
+                shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares);
                 global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
                 double loss = 0;
                 for (int share = 0; share < shares; share++) loss += _shareLosses[share];
@@ -291,15 +288,17 @@ namespace Shapes
             }
 
             // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
-            void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch)
+            void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
                 // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
                 float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+                // The share keeps its own inputs for Backward, on the thread that reads them there.
+                inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
                 // dense1 (Dense): (B, 37) -> (B, 13), GELU
                 var dense1Output = new global::System.Span<float>(_dense1Output, first * 13, batch * 13);
                 var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 13, batch * 13);
-                global::ModelGen.Kernels.DenseKernels.Forward(new global::System.ReadOnlySpan<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 37, 13);
+                global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 37, 13);
                 global::ModelGen.Kernels.ActivationKernels.Gelu(dense1PreActivation, dense1Output);
 
                 // dense2 (Dense): (B, 13) -> (B, 11), LeakyReLU
@@ -325,7 +324,7 @@ namespace Shapes
 
                 // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
                 var lossGradient = new global::System.Span<float>(_dense5Gradient, first * 5, batch * 5);
-                float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5), new global::System.ReadOnlySpan<float>(_targets, first * TargetLength, batch * TargetLength), lossGradient, 5);
+                float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5), targets, lossGradient, 5);
                 // Both were averaged over the share; the step averages over all of its samples.
                 _shareLosses[share] = (double)loss * batch;
                 global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
@@ -418,7 +417,6 @@ namespace Shapes
                 _dense5PreActivation = new float[batchSize * 5];
                 _dense5Output = new float[batchSize * 5];
                 _dense5Gradient = new float[batchSize * 5];
-                _targets = new float[batchSize * TargetLength];
                 _capacity = batchSize;
             }
 

@@ -18,12 +18,14 @@ public sealed class BatchSharesTests
         for (int attempt = 0; attempt < 1000; attempt++)
         {
             var model = new RecordingModel();
-            if (BatchShares.Run(model, batch: 51, shares: 2) == 1)
+            if (Run(model, batch: 51, shares: 2) == 1)
             {
                 Assert.Equal([(0, 0, 51)], model.Calls);
                 continue;
             }
             Assert.Equal([(0, 0, 26), (1, 26, 25)], model.Calls.OrderBy(call => call.Share));
+            // Each share sees its own samples' inputs (3 per sample) and targets (2 per sample), and only those.
+            Assert.Equal([(0, 0f, 78, 0f, 52), (1, 26 * 3, 75, 26 * 2, 50)], model.Samples.OrderBy(seen => seen.Share));
             return;
         }
         Assert.Fail("The compute threads stayed busy for 1000 attempts.");
@@ -33,9 +35,9 @@ public sealed class BatchSharesTests
     public void A_step_started_while_the_threads_are_busy_runs_the_whole_batch_as_share_zero()
     {
         var inner = new RecordingModel();
-        var outer = new RecordingModel(share => share == 0 ? BatchShares.Run(inner, batch: 51, shares: 2) : 0);
+        var outer = new RecordingModel(share => share == 0 ? Run(inner, batch: 51, shares: 2) : 0);
 
-        using (new ComputeThreadsScope(2)) BatchShares.Run(outer, batch: 20, shares: 2);
+        using (new ComputeThreadsScope(2)) Run(outer, batch: 20, shares: 2);
 
         Assert.Equal(1, outer.Results[0]);
         Assert.Equal([(0, 0, 51)], inner.Calls);
@@ -95,15 +97,24 @@ public sealed class BatchSharesTests
         using (new ComputeThreadsScope(threads)) Assert.Equal(expected, BatchShares.Count(batch, multiplyAdds));
     }
 
+    // Inputs of 3 values and targets of 2 per sample, each value its index in the batch's buffer.
+    private static int Run(IBatchShare model, int batch, int shares) =>
+        BatchShares.Run(model, Indices(batch * 3), 3, Indices(batch * 2), batch, shares);
+
+    private static float[] Indices(int count) => [.. Enumerable.Range(0, count).Select(i => (float)i)];
+
     private sealed class RecordingModel(Func<int, int>? work = null) : IBatchShare
     {
         public ConcurrentBag<(int Share, int First, int Count)> Calls { get; } = [];
 
+        public ConcurrentBag<(int Share, float FirstInput, int Inputs, float FirstTarget, int Targets)> Samples { get; } = [];
+
         public int[] Results { get; } = new int[2];
 
-        public void RunShare(int share, int first, int count)
+        public void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
         {
             Calls.Add((share, first, count));
+            Samples.Add((share, inputs[0], inputs.Length, targets[0], targets.Length));
             if (work is not null) Results[share] = work(share);
         }
     }
