@@ -25,7 +25,7 @@ namespace Shapes
         private int _batch;
         // Whether the last forward pass was a training pass (dropout masks and batch statistics are then live).
         private bool _training;
-        // Whether _input holds the last forward pass's inputs, which Backward needs (PredictOnBatch leaves them).
+        // Whether _input holds the last forward pass's inputs, which Backward needs (PredictOnBatch does not copy them).
         private bool _inputsKept;
         // Workspaces, grown by EnsureBatchCapacity and then reused by every step.
         private float[] _input = []; // (B, 128)
