@@ -42,14 +42,14 @@ internal static unsafe class SoftmaxRow
             Vector512<float> sums = Vector512<float>.Zero;
             for (int i = 0; i < whole; i += 16)
             {
-                Vector512<float> exponentials = Vector512.Exp(Vector512.Load(source + i) - max);
+                Vector512<float> exponentials = VectorMath.Exp(Vector512.Load(source + i) - max);
                 sums += exponentials;
                 if (store) exponentials.Store(destination + i);
             }
             Vector512<float> tailExponentials = Vector512<float>.Zero;
             if (tail != 0)
             {
-                tailExponentials = Vector512.Exp(Avx512F.MaskLoad(source + whole, tailMask, negativeInfinity) - max);
+                tailExponentials = VectorMath.Exp(Avx512F.MaskLoad(source + whole, tailMask, negativeInfinity) - max);
                 sums += tailExponentials;
             }
             float sum = Vector512.Sum(sums);
