@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace ModelGen.Kernels;
 
@@ -151,7 +150,7 @@ public static class DenseKernels
         if (!dBias.IsEmpty)
         {
             if (!accumulate) dBias.Clear();
-            AddColumnSums(dOutput, batch, units, dBias);
+            fixed (float* dy = dOutput, db = dBias) VectorMath.AddColumnSums(dy, batch, units, db);
         }
         fixed (float* x = input, dy = dOutput, dw = dKernel, dx = dInput, wt = kernelTransposed)
         {
@@ -159,31 +158,6 @@ public static class DenseKernels
             new ProductJob(x, 1, inputs, dy, null, dw, inputs, units, batch, accumulate, relu: false).Run();
             if (dx != null) new ProductJob(dy, units, 1, wt, null, dx, batch, inputs, units, accumulate: false, relu: false).Run();
         }
-    }
-
-    /// <summary>
-    /// <c>sums[j] += sum_r matrix[r, j]</c> (a bias gradient): 16 columns at a time sum down the rows in two registers,
-    /// even and odd rows, and are stored once. Adding each row into the sums, one call per sample, cost the
-    /// tutorial classifier's step about a microsecond.
-    /// </summary>
-    private static unsafe void AddColumnSums(ReadOnlySpan<float> matrix, int rows, int columns, Span<float> sums)
-    {
-        fixed (float* m = matrix, s = sums)
-            for (int j = 0; j < columns; j += Vector512<float>.Count)
-            {
-                Vector512<float> mask = VectorMath.FirstLanes(columns - j), zero = Vector512<float>.Zero;
-                Vector512<float> even = zero, odd = zero;
-                float* row = m + j;
-                nint stride = columns;
-                int r = 0;
-                for (; r + 2 <= rows; r += 2, row += 2 * stride)
-                {
-                    even += Avx512F.MaskLoad(row, mask, zero);
-                    odd += Avx512F.MaskLoad(row + stride, mask, zero);
-                }
-                if (r < rows) even += Avx512F.MaskLoad(row, mask, zero);
-                Avx512F.MaskStore(s + j, mask, Avx512F.MaskLoad(s + j, mask, zero) + (even + odd));
-            }
     }
 
     /// <summary>The backward for machines without AVX-512 (internal so tests can check it on any machine).</summary>

@@ -200,10 +200,7 @@ internal static unsafe class DirectConvolution
     {
         int filters = g.Filters, channels = g.Channels, kernelSize = g.KernelSize, height = g.Height, width = g.Width, patchLength = g.PatchLength;
         int outHeight = g.OutHeight, outWidth = g.OutWidth, stride = g.Stride, padTop = g.PadTop, padLeft = g.PadLeft;
-        if (dBias != null)
-            for (nint pixel = 0, pixels = (nint)batch * outHeight * outWidth; pixel < pixels; pixel++)
-                for (int f = 0; f < filters; f += 16)
-                    (Vector512.Load(dBias + f) + Vector512.Load(dOutput + pixel * filters + f)).Store(dBias + f);
+        if (dBias != null) VectorMath.AddColumnSums(dOutput, (nint)batch * outHeight * outWidth, filters, dBias);
         if (dInput != null) InputGradient(kernel, dOutput, dInput, batch, g);
 
         int* taps = stackalloc int[patchLength];

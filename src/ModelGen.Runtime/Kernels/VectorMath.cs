@@ -119,6 +119,31 @@ public static class VectorMath
         return Avx512F.Scale(expR, n);
     }
 
+    /// <summary>
+    /// <c>sums[j] += sum_r matrix[r, j]</c> over a row-major <c>(rows, columns)</c> matrix (a bias gradient; AVX-512):
+    /// 16 columns at a time sum down the rows in two registers, even and odd rows, and are stored once. Adding
+    /// each row into the sums (one call per sample, or a load and store of the sums per pixel) kept the sums in
+    /// memory and cost the tutorial classifier's step about a microsecond.
+    /// </summary>
+    internal static unsafe void AddColumnSums(float* matrix, nint rows, int columns, float* sums)
+    {
+        Vector512<float> zero = Vector512<float>.Zero;
+        nint stride = columns;
+        for (int j = 0; j < columns; j += Vector512<float>.Count)
+        {
+            Vector512<float> mask = FirstLanes(columns - j), even = zero, odd = zero;
+            float* row = matrix + j;
+            nint r = 0;
+            for (; r + 2 <= rows; r += 2, row += 2 * stride)
+            {
+                even += Avx512F.MaskLoad(row, mask, zero);
+                odd += Avx512F.MaskLoad(row + stride, mask, zero);
+            }
+            if (r < rows) even += Avx512F.MaskLoad(row, mask, zero);
+            Avx512F.MaskStore(sums + j, mask, Avx512F.MaskLoad(sums + j, mask, zero) + (even + odd));
+        }
+    }
+
     /// <summary>A mask with lanes <c>[0, count)</c> set: the valid lanes of a row's last, partial vector.</summary>
     internal static Vector512<float> FirstLanes(int count) =>
         Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
