@@ -146,23 +146,21 @@ namespace Shapes
             }
 
             /// <summary>Inference over a batch: <paramref name="inputs"/> is (batch, 37), <paramref name="outputs"/> (batch, 5).</summary>
-            public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-            {
-                int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
-                global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-                RunForward(inputs, batch, training: false, keepInputs: true);
-                new global::System.Span<float>(_dense5Output, 0, batch * OutputLength).CopyTo(outputs);
-            }
+            public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) =>
+                RunInference(inputs, outputs, keepInputs: true);
 
             /// <summary>
             /// Inference over a batch, as <see cref="Forward"/>, keeping nothing for <see cref="Backward"/> (Keras'
             /// <c>predict_on_batch</c>): the inputs are read where they are instead of copied for the first layer's gradient.
             /// </summary>
-            public void PredictOnBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            public void PredictOnBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) =>
+                RunInference(inputs, outputs, keepInputs: false);
+
+            private void RunInference(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, bool keepInputs)
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(outputs, batch * OutputLength, nameof(outputs));
-                RunForward(inputs, batch, training: false, keepInputs: false);
+                RunForward(inputs, batch, training: false, keepInputs);
                 new global::System.Span<float>(_dense5Output, 0, batch * OutputLength).CopyTo(outputs);
             }
 
