@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ModelGen.Optimizers;
 
 namespace ModelGen.Kernels;
 
@@ -6,15 +7,23 @@ namespace ModelGen.Kernels;
 /// A generated model whose layers treat every sample on its own (dense layers) implements this, so
 /// that a training step can split its batch over the compute threads: see <see cref="BatchShares"/>.
 /// </summary>
-public interface IBatchShare
+public interface IBatchShare : ITrainableModel
 {
     /// <summary>
     /// Runs every layer forward, the loss and every layer backward on samples
     /// <c>[first, first + count)</c> of the step, whose <paramref name="inputs"/> and <paramref name="targets"/>
-    /// are given, accumulating parameter gradients into share <paramref name="share"/>'s own buffer.
+    /// are given, writing parameter gradients into share <paramref name="share"/>'s own buffer.
     /// Called once per share, on its own thread.
     /// </summary>
     void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>
+    /// When the batch splits into shares, runs a whole training step in them and returns true with the loss (without
+    /// penalties): the gradients as <see cref="ITrainableModel.ComputeLossAndGradients"/> leaves them, plus the L1/L2
+    /// penalties' gradients, and one <paramref name="optimizer"/> step, each thread updating the range of parameters
+    /// whose gradients it summed. Returns false, having done nothing, when the batch runs whole.
+    /// </summary>
+    bool TryTrainInShares(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer, out float loss);
 }
 
 /// <summary>
@@ -28,9 +37,9 @@ public static unsafe class BatchShares
     // Fewer samples per share and the shares' small products lose more to their edges than a thread gains.
     private const int MinimumSamplesPerShare = 8;
 
-    // A split step wakes the other threads twice (the shares, then the gradient sum) where a split product
-    // wakes them once per product, so it pays from a quarter of the work a product needs: the tutorial's
-    // 10-64-32-1 classifier at batch 128 (a million multiply-adds) takes 22 us on one thread.
+    // A split step wakes the other threads once (their shares, whose threads then sum the gradients and update
+    // the parameters) where a split product wakes them once per product, so it pays from a quarter of the work a
+    // product needs: the tutorial's 10-64-32-1 classifier at batch 128 (a million multiply-adds) takes 16 us on one thread.
     private const long MinimumStepWork = 1 << 18;
 
     /// <summary>
@@ -44,14 +53,20 @@ public static unsafe class BatchShares
     /// <summary>
     /// Calls <see cref="IBatchShare.RunShare"/> for each of <paramref name="shares"/> ranges of the batch of
     /// <paramref name="inputs"/> (<paramref name="inputLength"/> per sample) and <paramref name="targets"/>, share 0
-    /// on the calling thread, and returns how many ran: 1 (the whole batch as share 0) when another caller holds
-    /// the compute threads. Each share reads its own samples where they are, so the step copies nothing up front.
+    /// on the calling thread, then sums the shares' gradients into <paramref name="gradients"/> (share 0's own
+    /// buffer; <paramref name="shareGradients"/> are the others'), each thread a range of them. With an
+    /// <paramref name="optimizer"/> each thread then adds the L1/L2 penalties' gradients to its range and updates
+    /// that range of the parameters: one step, and the ranges' parameters, moments and gradients stay in the cache
+    /// of the thread that sums and updates them every step. Returns how many shares ran: 1 (the whole batch as
+    /// share 0) when another caller holds the compute threads. Each share reads its own samples where they are.
     /// </summary>
-    public static int Run(IBatchShare model, ReadOnlySpan<float> inputs, int inputLength, ReadOnlySpan<float> targets, int batch, int shares)
+    public static int Run(IBatchShare model, ReadOnlySpan<float> inputs, int inputLength, ReadOnlySpan<float> targets, int batch, int shares,
+        float[] gradients, float[][] shareGradients, Optimizer? optimizer)
     {
+        optimizer?.BeginRangedStep(gradients.Length);
         fixed (float* x = inputs, t = targets)
         {
-            var job = new ShareJob(model, x, inputLength, t, targets.Length / batch, batch);
+            var job = new ShareJob(model, x, inputLength, t, targets.Length / batch, batch, gradients, shareGradients, optimizer);
             return ComputeTeam.Run(&RunShare, Unsafe.AsPointer(ref job), shares);
         }
     }
@@ -72,27 +87,18 @@ public static unsafe class BatchShares
     public static void Rescale(Span<float> gradient, int count, int batch) =>
         System.Numerics.Tensors.TensorPrimitives.Multiply(gradient, (float)count / batch, gradient);
 
-    /// <summary>Adds the first <paramref name="count"/> of <paramref name="shareGradients"/> into <paramref name="gradients"/>, split over the compute threads.</summary>
-    public static void Sum(float[] gradients, float[][] shareGradients, int count)
-    {
-        if (count == 0) return;
-        var job = new SumJob(gradients, shareGradients, count);
-        int threads = ComputeTeam.Threads(gradients.Length / MinimumSumLength);
-        if (threads == 1) Sum(ref job, 0, 1);
-        else ComputeTeam.Run(&SumPart, Unsafe.AsPointer(ref job), threads);
-    }
-
-    // From 64 KB of gradients on, a second thread's half outlasts waking it.
-    private const int MinimumSumLength = 1 << 14;
-
-    // The jobs hold managed references: the arrays may move during a part, so parts read them through the job.
+    // The job holds managed references: the arrays may move during a part, so parts read them through the job.
     // Not generic over the model: a function pointer to a shared generic instantiation allocated on its first calls.
     // The inputs and targets are pinned by Run, which waits for every part.
-    private readonly struct ShareJob(IBatchShare model, float* inputs, int inputLength, float* targets, int targetLength, int batch)
+    private readonly struct ShareJob(IBatchShare model, float* inputs, int inputLength, float* targets, int targetLength, int batch,
+        float[] gradients, float[][] shareGradients, Optimizer? optimizer)
     {
         public readonly IBatchShare Model = model;
         public readonly float* Inputs = inputs, Targets = targets;
         public readonly int InputLength = inputLength, TargetLength = targetLength, Batch = batch;
+        public readonly float[] Gradients = gradients;
+        public readonly float[][] ShareGradients = shareGradients;
+        public readonly Optimizer? Optimizer = optimizer;
     }
 
     private static void RunShare(void* arguments, int part, int parts)
@@ -103,22 +109,16 @@ public static unsafe class BatchShares
         job.Model.RunShare(part, first, count,
             new ReadOnlySpan<float>(job.Inputs + (nint)first * job.InputLength, count * job.InputLength),
             new ReadOnlySpan<float>(job.Targets + (nint)first * job.TargetLength, count * job.TargetLength));
-    }
 
-    private readonly struct SumJob(float[] gradients, float[][] shareGradients, int count)
-    {
-        public readonly float[] Gradients = gradients;
-        public readonly float[][] ShareGradients = shareGradients;
-        public readonly int Count = count;
-    }
-
-    private static void SumPart(void* arguments, int part, int parts) => Sum(ref Unsafe.AsRef<SumJob>(arguments), part, parts);
-
-    private static void Sum(ref SumJob job, int part, int parts)
-    {
-        var (start, end) = ComputeTeam.Range(job.Gradients.Length, part, parts, grain: 16);
-        Span<float> target = job.Gradients.AsSpan(start, end - start);
-        for (int share = 0; share < job.Count; share++)
-            System.Numerics.Tensors.TensorPrimitives.Add(target, job.ShareGradients[share].AsSpan(start, end - start), target);
+        ComputeTeam.WaitForEveryPart(parts);
+        var (start, stop) = ComputeTeam.Range(job.Gradients.Length, part, parts, grain: 16);
+        Span<float> gradients = job.Gradients.AsSpan(start, stop - start);
+        for (int share = 0; share < parts - 1; share++)
+            System.Numerics.Tensors.TensorPrimitives.Add(gradients, job.ShareGradients[share].AsSpan(start, stop - start), gradients);
+        if (job.Optimizer is { } optimizer)
+        {
+            Training.Regularization.AddGradients(job.Model, start, stop);
+            optimizer.StepRange(job.Model.Parameters, job.Gradients, start, stop - start);
+        }
     }
 }

@@ -28,6 +28,14 @@ internal static unsafe class ComputeTeam
     private static void* s_arguments;
     private static int s_parts;
     private static int s_pending;
+    private static PaddedCounter s_arrivals;
+
+    // A counter alone on its cache line: parts spinning on it must not pull the line from a thread writing beside it.
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+    private struct PaddedCounter
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)] public int Value;
+    }
 
     // Below this many multiply-adds (about 10 µs on one core) waking a second thread costs more than it saves.
     private const long MinimumSplitWork = 1 << 20;
@@ -68,6 +76,7 @@ internal static unsafe class ComputeTeam
             s_arguments = arguments;
             s_parts = parts;
             s_pending = parts - 1;
+            s_arrivals.Value = 0;
             s_done.Reset();
             Interlocked.Increment(ref s_generation);
             for (int w = 0; w < parts - 1; w++) s_workers[w].Start.Set();
@@ -84,6 +93,18 @@ internal static unsafe class ComputeTeam
             s_gate.Exit();
         }
         return parts;
+    }
+
+    /// <summary>
+    /// Returns once every part of the running job has called this: a barrier between two phases of one job, which
+    /// every part must reach once. Each part runs on a thread of its own, so waiting cannot stall the others. A job
+    /// running as one part (<see cref="Run"/> returned 1) need not call it.
+    /// </summary>
+    public static void WaitForEveryPart(int parts)
+    {
+        if (parts == 1) return;
+        Interlocked.Increment(ref s_arrivals.Value);
+        while (Volatile.Read(ref s_arrivals.Value) < parts) Thread.SpinWait(Pause);
     }
 
     /// <summary>The half-open range of <paramref name="count"/> items that part <paramref name="part"/> of <paramref name="parts"/> takes, in multiples of <paramref name="grain"/>.</summary>

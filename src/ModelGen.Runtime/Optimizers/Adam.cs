@@ -41,11 +41,14 @@ public class Adam : Optimizer
     private protected virtual float DecoupledWeightDecay => 0f;
 
     /// <inheritdoc/>
-    protected sealed override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state)
+    protected sealed override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state) =>
+        UpdateRange(parameters, gradients, state, 0, parameters.Length);
+
+    private protected sealed override void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, int start, int stride)
     {
         int count = parameters.Length;
         AdamCoefficients coefficients = AdamCoefficients.ForStep(
             LearningRate, Beta1, Beta2, Epsilon, Iterations, DecoupledWeightDecay);
-        AdamKernel.Update(parameters, gradients, state[..count], state[count..], coefficients);
+        AdamKernel.Update(parameters, gradients, StateBuffer(state, 0, start, count, stride), StateBuffer(state, 1, start, count, stride), coefficients);
     }
 }

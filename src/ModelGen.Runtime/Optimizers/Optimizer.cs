@@ -60,6 +60,42 @@ public abstract class Optimizer
         Update(parameters, gradients, stateSpan);
     }
 
+    /// <summary>
+    /// Whether a step may update the buffer a range at a time (<see cref="BeginRangedStep"/>, <see cref="StepRange"/>):
+    /// true for every built-in rule, each of whose elements reads only its own gradient and state, so a training
+    /// step split over threads updates each thread's range on that thread, where its gradients were just summed.
+    /// </summary>
+    internal bool UpdatesInRanges => this is Sgd or Adam or RmsProp;
+
+    /// <summary>
+    /// Starts a step that <see cref="StepRange"/> then applies range by range, from any threads, before the next
+    /// step; counts the step and sizes the state as <see cref="Step"/> does.
+    /// </summary>
+    internal void BeginRangedStep(int parameterCount)
+    {
+        StateFor(parameterCount);
+        Iterations++;
+    }
+
+    /// <summary>
+    /// Applies the step begun by <see cref="BeginRangedStep"/> to elements <c>[start, start + length)</c> of the whole
+    /// <paramref name="parameters"/> and <paramref name="gradients"/>. Ranges of one step must not overlap.
+    /// </summary>
+    internal void StepRange(Span<float> parameters, ReadOnlySpan<float> gradients, int start, int length) =>
+        UpdateRange(parameters.Slice(start, length), gradients.Slice(start, length), state, start, parameters.Length);
+
+    /// <summary>
+    /// <see cref="Update"/> of the elements from <paramref name="start"/> on of a buffer of <paramref name="stride"/>
+    /// parameters: its state buffers begin <paramref name="stride"/> floats apart in <paramref name="state"/>
+    /// (see <see cref="StateBuffer"/>). Built-in rules implement <see cref="Update"/> as the whole range.
+    /// </summary>
+    private protected virtual void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, int start, int stride) =>
+        throw new NotSupportedException($"{GetType().Name} updates its whole buffer at once.");
+
+    /// <summary>State buffer <paramref name="buffer"/>'s elements for parameters <c>[start, start + length)</c>.</summary>
+    private protected static Span<float> StateBuffer(Span<float> state, int buffer, int start, int length, int stride) =>
+        state.Slice(buffer * stride + start, length);
+
     /// <summary>Forgets all state and the step count, as if newly constructed.</summary>
     /// <remarks>The next <see cref="Step"/> allocates state again, possibly for a different length.</remarks>
     public void Reset()

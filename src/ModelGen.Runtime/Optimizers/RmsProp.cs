@@ -38,11 +38,15 @@ public sealed class RmsProp : Optimizer
     protected override int StateBuffersPerParameter => Momentum == 0f ? 1 : 2;
 
     /// <inheritdoc/>
-    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state)
+    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state) =>
+        UpdateRange(parameters, gradients, state, 0, parameters.Length);
+
+    private protected override void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, int start, int stride)
     {
         int count = parameters.Length;
         RmsPropKernel.Update(
-            parameters, gradients, state[..count], state[count..],
+            parameters, gradients, StateBuffer(state, 0, start, count, stride),
+            Momentum == 0f ? default : StateBuffer(state, 1, start, count, stride),
             new RmsPropCoefficients(LearningRate, Rho, Epsilon, Momentum));
     }
 }

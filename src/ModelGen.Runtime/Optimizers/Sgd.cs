@@ -41,5 +41,9 @@ public sealed class Sgd : Optimizer
 
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state) =>
-        SgdKernel.Update(parameters, gradients, state, new SgdCoefficients(LearningRate, Momentum, Nesterov));
+        UpdateRange(parameters, gradients, state, 0, parameters.Length);
+
+    private protected override void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state, int start, int stride) =>
+        SgdKernel.Update(parameters, gradients, Momentum == 0f ? default : StateBuffer(state, 0, start, parameters.Length, stride),
+            new SgdCoefficients(LearningRate, Momentum, Nesterov));
 }

@@ -1,3 +1,4 @@
+using ModelGen.Kernels;
 using ModelGen.Optimizers;
 
 namespace ModelGen.Training;
@@ -26,10 +27,14 @@ internal sealed class TrainingLoop
     /// <summary>One optimizer step on one batch; returns the loss with penalties.</summary>
     public static float TrainStep(ITrainableModel model, Optimizer optimizer, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
     {
+        // The penalty of the weights the gradients are taken at, before the update changes them.
+        float penalty = Regularization.Penalty(model);
+        if (optimizer.UpdatesInRanges && model is IBatchShare split && split.TryTrainInShares(inputs, targets, optimizer, out float splitLoss))
+            return splitLoss + penalty;
         float loss = model.ComputeLossAndGradients(inputs, targets);
-        loss += Regularization.AddGradients(model);
+        Regularization.AddGradients(model, 0, model.Parameters.Length);
         optimizer.Step(model.Parameters, model.Gradients);
-        return loss;
+        return loss + penalty;
     }
 
     /// <summary>One pass over the samples listed in <paramref name="order"/>; returns mean loss and accuracy.</summary>

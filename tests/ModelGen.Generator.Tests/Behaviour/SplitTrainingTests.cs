@@ -53,6 +53,46 @@ public sealed class SplitTrainingTests
         AssertClose("output", whole.LastOutputs, split.LastOutputs, 1e-5);
     }
 
+    /// <summary>
+    /// <c>TrainOnBatch</c> on two threads sums the gradients and updates the parameters in the shares' threads, each a
+    /// range: three steps must leave the parameters, the last gradients (penalties included) and the losses of three
+    /// one-thread steps, for each built-in rule and with L2 penalties (the breast-cancer model).
+    /// </summary>
+    [Theory]
+    [InlineData("TutorialClassifier", "Sgd")]
+    [InlineData("TutorialClassifier", "RmsProp")]
+    [InlineData("BreastCancerClassifier", "Adam")]
+    [InlineData("OddSparseClassifier", "AdamW")]
+    public void Two_thread_training_steps_match_one_thread(string name, string rule)
+    {
+        ITrainableModel whole = name == "BreastCancerClassifier" ? new BreastCancerClassifier(seed: 1) : Factories[name]();
+        ITrainableModel split = name == "BreastCancerClassifier" ? new BreastCancerClassifier(seed: 1) : Factories[name]();
+        Optimizer wholeRule = Rule(rule), splitRule = Rule(rule);
+        var random = new Random(rule.Length);
+        float[] inputs = [.. Enumerable.Range(0, Batch * whole.InputLength).Select(_ => random.NextSingle() * 2 - 1)];
+        float[] targets = Targets(whole, random);
+
+        for (int step = 0; step < 3; step++)
+        {
+            float wholeLoss = WithThreads(1, () => whole.TrainOnBatch(inputs, targets, wholeRule));
+            float splitLoss = WithThreads(2, () => split.TrainOnBatch(inputs, targets, splitRule));
+            Assert.True(Math.Abs(wholeLoss - splitLoss) <= 1e-5 * Math.Abs(wholeLoss), $"step {step} loss: one thread {wholeLoss}, two {splitLoss}");
+        }
+
+        Assert.True(ShareBuffers(split) >= 1, $"{name} did not split its step.");
+        Assert.Equal(3, splitRule.Iterations);
+        AssertClose("gradient", whole.Gradients, split.Gradients, 1e-3);
+        AssertClose("parameter", whole.Parameters, split.Parameters, 1e-4);
+    }
+
+    private static Optimizer Rule(string name) => name switch
+    {
+        "Sgd" => new Sgd(learningRate: 0.1f, momentum: 0.9f, nesterov: true),
+        "RmsProp" => new RmsProp(learningRate: 0.001f, momentum: 0.5f),
+        "Adam" => new Adam(learningRate: 0.001f),
+        _ => new AdamW(learningRate: 0.001f, weightDecay: 0.01f),
+    };
+
     private static void AssertClose(string what, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double relative)
     {
         Assert.Equal(expected.Length, actual.Length);

@@ -202,7 +202,7 @@ namespace QuickStart
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
             int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 2720);
-            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares);
+            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer: null);
             RunForward(inputs, batch, training: true, keepInputs: true);
             ZeroGradients();
             // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
@@ -211,18 +211,28 @@ namespace QuickStart
             return loss;
         }
 
+        /// <summary>A training step in shares of the batch, one per compute thread, when the batch splits; see <see cref="global::ModelGen.Kernels.IBatchShare"/>.</summary>
+        bool global::ModelGen.Kernels.IBatchShare.TryTrainInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::ModelGen.Optimizers.Optimizer optimizer, out float loss)
+        {
+            int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
+            global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
+            int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 2720);
+            loss = shares > 1 ? ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer) : 0f;
+            return shares > 1;
+        }
+
         // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
-        // the buffers are summed after. Splitting each matrix product instead left a small model's step with a
-        // fork-join per product and its element-wise passes, loss and small products on one thread.
-        private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares)
+        // then each thread sums a range of the buffers and, given an optimizer, updates that range of parameters.
+        // Splitting each matrix product instead left a small model's step with a fork-join per product and its
+        // element-wise passes, loss and small products on one thread.
+        private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares, global::ModelGen.Optimizers.Optimizer? optimizer)
         {
             EnsureBatchCapacity(batch);
             global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
             _batch = batch;
             _training = true;
             _inputsKept = true;
-            shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares);
-            global::ModelGen.Kernels.BatchShares.Sum(_gradients, _shareGradients, shares - 1);
+            shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares, _gradients, _shareGradients, optimizer);
             double loss = 0;
             for (int share = 0; share < shares; share++) loss += _shareLosses[share];
             return (float)(loss / batch);

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
+using ModelGen.Optimizers;
 using ModelGen.Runtime.Tests.Numerics;
 
 namespace ModelGen.Kernels.Tests;
 
 /// <summary>
 /// <see cref="BatchShares"/>: each share gets its own range of the batch (or the whole batch when the
-/// threads are busy, which the returned count must say), the shares' gradients are summed on one thread
-/// or two, and a share's loss gradient is rescaled to the whole batch.
+/// threads are busy, which the returned count must say), the shares' gradients are summed into share 0's buffer,
+/// an optimizer given updates every parameter once, and a share's loss gradient is rescaled to the whole batch.
 /// </summary>
 public sealed class BatchSharesTests
 {
@@ -43,22 +44,44 @@ public sealed class BatchSharesTests
         Assert.Equal([(0, 0, 51)], inner.Calls);
     }
 
-    [Theory]
-    [InlineData(1, 100, 1)]
-    [InlineData(2, 100, 1)]
-    [InlineData(2, 40_003, 1)] // split over two threads
-    [InlineData(2, 40_003, 3)]
-    public void Sum_adds_every_share_into_the_gradients(int threads, int length, int count)
+    [Fact]
+    public void The_shares_gradients_are_summed_into_share_zeros_buffer()
     {
-        var random = new Random(length + count);
-        float[] gradients = RandomFloats.Uniform(random, length);
-        float[][] shares = [.. Enumerable.Range(0, count + 1).Select(_ => RandomFloats.Uniform(random, length))];
-        float[] expected = [.. gradients.Select((g, i) => g + Enumerable.Range(0, count).Sum(s => shares[s][i]))];
+        using var threads = new ComputeThreadsScope(2);
+        for (int attempt = 0; attempt < 1000; attempt++)
+        {
+            var model = new RecordingModel();
+            int shares = Run(model, batch: 51, shares: 2);
+            // Share s writes (s + 1) * (i + 1) at i: summed, share 0's buffer holds (1 + 2) * (i + 1) after two shares.
+            int sum = shares == 2 ? 3 : 1;
+            Assert.Equal([.. Enumerable.Range(1, RecordingModel.ParameterCount).Select(i => (float)(sum * i))], model.Gradients.ToArray());
+            if (shares == 2) return;
+        }
+        Assert.Fail("The compute threads stayed busy for 1000 attempts.");
+    }
 
-        using (new ComputeThreadsScope(threads)) BatchShares.Sum(gradients, shares, count);
-
-        // The last share lies beyond count and must be left out.
-        NumericAssert.Close(Array.ConvertAll(expected, e => (double)e), gradients, 1e-6, 1e-6, "summed gradients");
+    /// <summary>
+    /// Given an optimizer, each thread updates the parameters whose gradients it summed (40 parameters split as 32
+    /// and 8), after adding the L1/L2 penalties' gradients: plain SGD at rate 1 leaves <c>p - g - 2 l2 p</c>.
+    /// </summary>
+    [Fact]
+    public void With_an_optimizer_each_thread_updates_its_range_of_parameters()
+    {
+        using var threads = new ComputeThreadsScope(2);
+        for (int attempt = 0; attempt < 1000; attempt++)
+        {
+            var model = new RecordingModel();
+            model.Parameters.Fill(10f);
+            var optimizer = new Sgd(learningRate: 1f);
+            int shares = Run(model, batch: 51, shares: 2, optimizer);
+            int sum = shares == 2 ? 3 : 1;
+            // The first 20 parameters carry an L2 of 0.25: their penalty gradient is 2 * 0.25 * 10 = 5.
+            float[] expected = [.. Enumerable.Range(1, RecordingModel.ParameterCount).Select(i => 10f - sum * i - (i <= 20 ? 5f : 0f))];
+            Assert.Equal(expected, model.Parameters.ToArray());
+            Assert.Equal(1, optimizer.Iterations);
+            if (shares == 2) return;
+        }
+        Assert.Fail("The compute threads stayed busy for 1000 attempts.");
     }
 
     [Fact]
@@ -98,24 +121,74 @@ public sealed class BatchSharesTests
     }
 
     // Inputs of 3 values and targets of 2 per sample, each value its index in the batch's buffer.
-    private static int Run(IBatchShare model, int batch, int shares) =>
-        BatchShares.Run(model, Indices(batch * 3), 3, Indices(batch * 2), batch, shares);
+    private static int Run(RecordingModel model, int batch, int shares, Optimizer? optimizer = null) =>
+        BatchShares.Run(model, Indices(batch * 3), 3, Indices(batch * 2), batch, shares, model.GradientBuffer, model.ShareGradients, optimizer);
 
     private static float[] Indices(int count) => [.. Enumerable.Range(0, count).Select(i => (float)i)];
 
+    // A model of 40 parameters whose shares record what they see and write (share + 1) * (i + 1) as gradient i.
     private sealed class RecordingModel(Func<int, int>? work = null) : IBatchShare
     {
+        public const int ParameterCount = 40;
+
+        private readonly float[] _parameters = new float[ParameterCount];
+
+        public float[] GradientBuffer { get; } = new float[ParameterCount];
+
+        public float[][] ShareGradients { get; } = [new float[ParameterCount]];
+
         public ConcurrentBag<(int Share, int First, int Count)> Calls { get; } = [];
 
         public ConcurrentBag<(int Share, float FirstInput, int Inputs, float FirstTarget, int Targets)> Samples { get; } = [];
 
         public int[] Results { get; } = new int[2];
 
+        public IReadOnlyList<ParameterTensor> ParameterTensors { get; } =
+        [
+            new("penalized", Offset: 0, Shape: [20], FileLayout.Same, L1: 0f, L2: 0.25f),
+            new("free", Offset: 20, Shape: [20], FileLayout.Same, L1: 0f, L2: 0f),
+        ];
+
+        public Span<float> Parameters => _parameters;
+
+        public Span<float> Gradients => GradientBuffer;
+
         public void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
         {
             Calls.Add((share, first, count));
             Samples.Add((share, inputs[0], inputs.Length, targets[0], targets.Length));
+            float[] gradients = share == 0 ? GradientBuffer : ShareGradients[share - 1];
+            for (int i = 0; i < gradients.Length; i++) gradients[i] = (share + 1) * (i + 1);
             if (work is not null) Results[share] = work(share);
         }
+
+        public bool TryTrainInShares(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer, out float loss) =>
+            throw new NotSupportedException();
+
+        public int InputLength => 3;
+
+        public int OutputLength => 1;
+
+        public int TargetLength => 2;
+
+        public Loss Loss => Loss.MeanSquaredError;
+
+        public ReadOnlySpan<float> LastOutputs => throw new NotSupportedException();
+
+        public void EnsureBatchCapacity(int batchSize) => throw new NotSupportedException();
+
+        public void Forward(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
+
+        public void PredictOnBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => throw new NotSupportedException();
+
+        public void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient) => throw new NotSupportedException();
+
+        public void ZeroGradients() => throw new NotSupportedException();
+
+        public float ComputeLossAndGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => throw new NotSupportedException();
+
+        public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => throw new NotSupportedException();
+
+        public string Summary() => throw new NotSupportedException();
     }
 }

@@ -98,6 +98,38 @@ public sealed class OptimizerContractTests
         Assert.Equal(1, optimizer.Iterations);
     }
 
+    /// <summary>
+    /// A split training step updates each thread's range of the buffer apart: three steps in ranges of 48, 16 and 37
+    /// (a tail of odd length) must leave the parameters bit-equal to three whole steps.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Steps_in_ranges_equal_whole_steps(string name)
+    {
+        Optimizer whole = Create(name), ranged = Create(name);
+        float[] expected = Enumerable.Range(0, 101).Select(i => MathF.Cos(i)).ToArray();
+        float[] actual = (float[])expected.Clone();
+        Assert.True(ranged.UpdatesInRanges);
+
+        for (int step = 1; step <= 3; step++)
+        {
+            float[] gradients = Enumerable.Range(0, expected.Length).Select(i => MathF.Sin(i * step)).ToArray();
+            whole.Step(expected, gradients);
+            ranged.BeginRangedStep(actual.Length);
+            // Out of order, as threads finish.
+            ranged.StepRange(actual, gradients, 64, 37);
+            ranged.StepRange(actual, gradients, 0, 48);
+            ranged.StepRange(actual, gradients, 48, 16);
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(3, ranged.Iterations);
+    }
+
+    [Fact]
+    public void A_rule_defined_outside_the_library_updates_whole_buffers_only() =>
+        Assert.False(new HalvingOptimizer().UpdatesInRanges);
+
     [Theory]
     [InlineData(-0.1f)]
     [InlineData(float.NaN)]
@@ -129,4 +161,15 @@ public sealed class OptimizerContractTests
         "AdamW" => new AdamW(learningRate: 0.005f, weightDecay: 0.001f),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown optimizer."),
     };
+
+    // A custom rule, as users write them: it sees only Update.
+    private sealed class HalvingOptimizer() : Optimizer(learningRate: 0.5f)
+    {
+        protected override int StateBuffersPerParameter => 0;
+
+        protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> state)
+        {
+            for (int i = 0; i < parameters.Length; i++) parameters[i] -= LearningRate * gradients[i];
+        }
+    }
 }
