@@ -104,6 +104,8 @@ internal static unsafe class AdamKernel
                     beta1, Vector512.LoadUnsafe(ref m, i), oneMinusBeta1 * gradient);
                 Vector512<float> newSecond = Vector512.FusedMultiplyAdd(
                     beta2, Vector512.LoadUnsafe(ref v, i), oneMinusBeta2 * gradient * gradient);
+                newFirst = Subnormals.Flush(newFirst);
+                newSecond = Subnormals.Flush(newSecond);
                 newFirst.StoreUnsafe(ref m, i);
                 newSecond.StoreUnsafe(ref v, i);
                 Vector512<float> denominator = Vector512.Sqrt(newSecond * secondMomentCorrection) + epsilon;
@@ -129,6 +131,8 @@ internal static unsafe class AdamKernel
                     beta1, Vector256.LoadUnsafe(ref m, i), oneMinusBeta1 * gradient);
                 Vector256<float> newSecond = Vector256.MultiplyAddEstimate(
                     beta2, Vector256.LoadUnsafe(ref v, i), oneMinusBeta2 * gradient * gradient);
+                newFirst = Subnormals.Flush(newFirst);
+                newSecond = Subnormals.Flush(newSecond);
                 newFirst.StoreUnsafe(ref m, i);
                 newSecond.StoreUnsafe(ref v, i);
                 Vector256<float> denominator = Vector256.Sqrt(newSecond * secondMomentCorrection) + epsilon;
@@ -154,6 +158,8 @@ internal static unsafe class AdamKernel
                     beta1, Vector128.LoadUnsafe(ref m, i), oneMinusBeta1 * gradient);
                 Vector128<float> newSecond = Vector128.MultiplyAddEstimate(
                     beta2, Vector128.LoadUnsafe(ref v, i), oneMinusBeta2 * gradient * gradient);
+                newFirst = Subnormals.Flush(newFirst);
+                newSecond = Subnormals.Flush(newSecond);
                 newFirst.StoreUnsafe(ref m, i);
                 newSecond.StoreUnsafe(ref v, i);
                 Vector128<float> denominator = Vector128.Sqrt(newSecond * secondMomentCorrection) + epsilon;
@@ -173,8 +179,8 @@ internal static unsafe class AdamKernel
         for (int i = 0; i < parameters.Length; i++)
         {
             float gradient = gradients[i];
-            firstMoment[i] = c.Beta1 * firstMoment[i] + (1f - c.Beta1) * gradient;
-            secondMoment[i] = c.Beta2 * secondMoment[i] + (1f - c.Beta2) * gradient * gradient;
+            firstMoment[i] = Subnormals.Flush(c.Beta1 * firstMoment[i] + (1f - c.Beta1) * gradient);
+            secondMoment[i] = Subnormals.Flush(c.Beta2 * secondMoment[i] + (1f - c.Beta2) * gradient * gradient);
             float correctedSecond = secondMoment[i] * c.SecondMomentCorrection;
             parameters[i] = parameters[i] * c.DecayMultiplier
                 - c.StepSize * firstMoment[i] / (MathF.Sqrt(correctedSecond) + c.Epsilon);

@@ -42,11 +42,13 @@ internal static class RmsPropKernel
                 Vector512<float> gradient = Vector512.LoadUnsafe(ref g, i);
                 Vector512<float> newMeanSquare = Vector512.FusedMultiplyAdd(
                     rho, Vector512.LoadUnsafe(ref v, i), oneMinusRho * gradient * gradient);
+                newMeanSquare = Subnormals.Flush(newMeanSquare);
                 newMeanSquare.StoreUnsafe(ref v, i);
                 Vector512<float> step = rate * gradient / (Vector512.Sqrt(newMeanSquare) + epsilon);
                 if (hasMomentum)
                 {
                     step = Vector512.FusedMultiplyAdd(mu, Vector512.LoadUnsafe(ref m, i), step);
+                    step = Subnormals.Flush(step);
                     step.StoreUnsafe(ref m, i);
                 }
 
@@ -66,11 +68,13 @@ internal static class RmsPropKernel
                 Vector256<float> gradient = Vector256.LoadUnsafe(ref g, i);
                 Vector256<float> newMeanSquare = Vector256.MultiplyAddEstimate(
                     rho, Vector256.LoadUnsafe(ref v, i), oneMinusRho * gradient * gradient);
+                newMeanSquare = Subnormals.Flush(newMeanSquare);
                 newMeanSquare.StoreUnsafe(ref v, i);
                 Vector256<float> step = rate * gradient / (Vector256.Sqrt(newMeanSquare) + epsilon);
                 if (hasMomentum)
                 {
                     step = Vector256.MultiplyAddEstimate(mu, Vector256.LoadUnsafe(ref m, i), step);
+                    step = Subnormals.Flush(step);
                     step.StoreUnsafe(ref m, i);
                 }
 
@@ -90,11 +94,13 @@ internal static class RmsPropKernel
                 Vector128<float> gradient = Vector128.LoadUnsafe(ref g, i);
                 Vector128<float> newMeanSquare = Vector128.MultiplyAddEstimate(
                     rho, Vector128.LoadUnsafe(ref v, i), oneMinusRho * gradient * gradient);
+                newMeanSquare = Subnormals.Flush(newMeanSquare);
                 newMeanSquare.StoreUnsafe(ref v, i);
                 Vector128<float> step = rate * gradient / (Vector128.Sqrt(newMeanSquare) + epsilon);
                 if (hasMomentum)
                 {
                     step = Vector128.MultiplyAddEstimate(mu, Vector128.LoadUnsafe(ref m, i), step);
+                    step = Subnormals.Flush(step);
                     step.StoreUnsafe(ref m, i);
                 }
 
@@ -115,11 +121,11 @@ internal static class RmsPropKernel
         for (int i = 0; i < parameters.Length; i++)
         {
             float gradient = gradients[i];
-            meanSquare[i] = c.Rho * meanSquare[i] + (1f - c.Rho) * gradient * gradient;
+            meanSquare[i] = Subnormals.Flush(c.Rho * meanSquare[i] + (1f - c.Rho) * gradient * gradient);
             float step = c.LearningRate * gradient / (MathF.Sqrt(meanSquare[i]) + c.Epsilon);
             if (!momentumBuffer.IsEmpty)
             {
-                momentumBuffer[i] = c.Momentum * momentumBuffer[i] + step;
+                momentumBuffer[i] = Subnormals.Flush(c.Momentum * momentumBuffer[i] + step);
                 step = momentumBuffer[i];
             }
 

@@ -39,6 +39,7 @@ internal static class SgdKernel
                 if (hasVelocity)
                 {
                     Vector512<float> newVelocity = Vector512.FusedMultiplyAdd(mu, Vector512.LoadUnsafe(ref b, i), gradient);
+                    newVelocity = Subnormals.Flush(newVelocity);
                     newVelocity.StoreUnsafe(ref b, i);
                     direction = c.Nesterov ? Vector512.FusedMultiplyAdd(mu, newVelocity, gradient) : newVelocity;
                 }
@@ -58,6 +59,7 @@ internal static class SgdKernel
                 if (hasVelocity)
                 {
                     Vector256<float> newVelocity = Vector256.MultiplyAddEstimate(mu, Vector256.LoadUnsafe(ref b, i), gradient);
+                    newVelocity = Subnormals.Flush(newVelocity);
                     newVelocity.StoreUnsafe(ref b, i);
                     direction = c.Nesterov ? Vector256.MultiplyAddEstimate(mu, newVelocity, gradient) : newVelocity;
                 }
@@ -77,6 +79,7 @@ internal static class SgdKernel
                 if (hasVelocity)
                 {
                     Vector128<float> newVelocity = Vector128.MultiplyAddEstimate(mu, Vector128.LoadUnsafe(ref b, i), gradient);
+                    newVelocity = Subnormals.Flush(newVelocity);
                     newVelocity.StoreUnsafe(ref b, i);
                     direction = c.Nesterov ? Vector128.MultiplyAddEstimate(mu, newVelocity, gradient) : newVelocity;
                 }
@@ -99,7 +102,7 @@ internal static class SgdKernel
             float direction = gradients[i];
             if (!velocity.IsEmpty)
             {
-                velocity[i] = c.Momentum * velocity[i] + gradients[i];
+                velocity[i] = Subnormals.Flush(c.Momentum * velocity[i] + gradients[i]);
                 direction = c.Nesterov ? gradients[i] + c.Momentum * velocity[i] : velocity[i];
             }
 

@@ -48,6 +48,32 @@ public sealed class KernelParityTests
     [MemberData(nameof(Lengths))]
     public void AdamW_matches_reference(int length) => AssertAdamParity(length, weightDecay: 0.01f);
 
+    /// <summary>
+    /// State that decays into float's subnormal range (a weight whose gradient stays zero) is stored as zero, in every
+    /// lane width and the scalar tail, since subnormal arithmetic runs at a fraction of the CPU's speed.
+    /// </summary>
+    [Fact]
+    public void Subnormal_state_is_flushed_to_zero_on_every_path()
+    {
+        const int length = 31; // 16 + 8 + 4 lanes and 3 scalars
+        const float subnormal = 1e-40f;
+        float[] gradients = new float[length];
+        float[] Filled() => Enumerable.Repeat(subnormal, length).ToArray();
+
+        float[] velocity = Filled();
+        SgdKernel.Update(new float[length], gradients, velocity, new SgdCoefficients(0.1f, 0.9f, false));
+        Assert.All(velocity, value => Assert.Equal(0f, value));
+
+        float[] meanSquare = Filled(), momentum = Filled();
+        RmsPropKernel.Update(new float[length], gradients, meanSquare, momentum, new RmsPropCoefficients(0.01f, 0.9f, 1e-7f, 0.5f));
+        Assert.All(meanSquare.Concat(momentum), value => Assert.Equal(0f, value));
+
+        float[] first = Filled(), second = Filled(), parameters = Enumerable.Repeat(0.5f, length).ToArray();
+        AdamKernel.Update(parameters, gradients, first, second, AdamCoefficients.ForStep(0.001f, 0.9f, 0.999f, 1e-7f, 2, 0f));
+        Assert.All(first.Concat(second), value => Assert.Equal(0f, value));
+        Assert.All(parameters, value => Assert.Equal(0.5f, value));
+    }
+
     private static void AssertSgdParity(int length, SgdCoefficients coefficients, bool hasVelocity)
     {
         var random = new Random(length);
