@@ -6,7 +6,8 @@ namespace ModelGen.Losses.Tests;
 /// <summary>Both forms of binary cross-entropy, with soft targets (label smoothing) as well as hard ones.</summary>
 public sealed class BinaryCrossEntropyTests
 {
-    private const int Length = 12;
+    // Two blocks of the 16-logit vector path and a scalar tail.
+    private const int Length = 37;
 
     public static TheoryData<bool> TargetKinds => [true, false];
 
@@ -67,8 +68,9 @@ public sealed class BinaryCrossEntropyTests
     [Fact]
     public void FromLogits_stays_finite_and_exact_at_extreme_logits()
     {
-        float[] logits = [80f, -80f, 80f, -80f, 0.5f, -0.5f];
-        float[] targets = [1f, 0f, 0f, 1f, 0.5f, 1f];
+        // Three times over: 16 in the vector path, the last 2 in the scalar tail.
+        float[] logits = [.. Enumerable.Repeat<float[]>([80f, -80f, 80f, -80f, 0.5f, -0.5f], 3).SelectMany(x => x)];
+        float[] targets = [.. Enumerable.Repeat<float[]>([1f, 0f, 0f, 1f, 0.5f, 1f], 3).SelectMany(x => x)];
         LossKernel loss = (values, gradient) => BinaryCrossEntropy.FromLogits(values, targets, gradient);
 
         LossCheck.AllFinite(loss, logits, "BCE at ±80");
