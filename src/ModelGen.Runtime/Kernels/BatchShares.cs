@@ -18,12 +18,13 @@ public interface IBatchShare : ITrainableModel
     void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
     /// <summary>
-    /// When the batch splits into shares, runs a whole training step in them and returns true with the loss (without
-    /// penalties): the gradients as <see cref="ITrainableModel.ComputeLossAndGradients"/> leaves them, plus the L1/L2
-    /// penalties' gradients, and one <paramref name="optimizer"/> step, each thread updating the range of parameters
-    /// whose gradients it summed. Returns false, having done nothing, when the batch runs whole.
+    /// <see cref="ITrainableModel.ComputeLossAndGradients"/>, and when the batch splits into shares and an
+    /// <paramref name="optimizer"/> is given (one that <see cref="Optimizer.UpdatesInRanges"/>), the rest of a training
+    /// step too: the L1/L2 penalties' gradients and one optimizer step, each thread on the range of parameters whose
+    /// gradients it summed; <paramref name="stepped"/> then says so. Otherwise the caller takes the step. Returns the
+    /// loss without penalties.
     /// </summary>
-    bool TryTrainInShares(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer, out float loss);
+    float ComputeLossAndGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer? optimizer, out bool stepped);
 }
 
 /// <summary>

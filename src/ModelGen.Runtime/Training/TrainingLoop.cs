@@ -29,11 +29,15 @@ internal sealed class TrainingLoop
     {
         // The penalty of the weights the gradients are taken at, before the update changes them.
         float penalty = Regularization.Penalty(model);
-        if (optimizer.UpdatesInRanges && model is IBatchShare split && split.TryTrainInShares(inputs, targets, optimizer, out float splitLoss))
-            return splitLoss + penalty;
-        float loss = model.ComputeLossAndGradients(inputs, targets);
-        Regularization.AddGradients(model, 0, model.Parameters.Length);
-        optimizer.Step(model.Parameters, model.Gradients);
+        bool stepped = false;
+        float loss = model is IBatchShare split
+            ? split.ComputeLossAndGradients(inputs, targets, optimizer.UpdatesInRanges ? optimizer : null, out stepped)
+            : model.ComputeLossAndGradients(inputs, targets);
+        if (!stepped)
+        {
+            Regularization.AddGradients(model, 0, model.Parameters.Length);
+            optimizer.Step(model.Parameters, model.Gradients);
+        }
         return loss + penalty;
     }
 

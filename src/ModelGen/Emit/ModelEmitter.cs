@@ -411,9 +411,24 @@ internal sealed class ModelEmitter
         var last = new LayerNames(Last);
         string outputs = Slice(last.OutputField, Last);
         string logits = KeepsPreActivation(Last) ? Slice(last.PreActivationField, Last) : outputs;
+        const string span = "global::System.ReadOnlySpan<float>";
+        string summary = $"/// <summary>Zeroes the gradients, runs a training forward pass and accumulates the gradients of the mean {Spec.Loss} loss. Returns the loss.</summary>";
+        // A model that splits its steps has one body for both entry points: the interface's also takes the optimizer.
+        string signature = SplitsTrainingBatch
+            ? $"""
+                {summary}
+                public float ComputeLossAndGradients({span} inputs, {span} targets) =>
+                    ((global::ModelGen.Kernels.IBatchShare)this).ComputeLossAndGradients(inputs, targets, optimizer: null, out _);
+
+                /// <summary>As <see cref="ComputeLossAndGradients"/>; a split step also takes the optimizer's step: see <see cref="global::ModelGen.Kernels.IBatchShare"/>.</summary>
+                float global::ModelGen.Kernels.IBatchShare.ComputeLossAndGradients({span} inputs, {span} targets, global::ModelGen.Optimizers.Optimizer? optimizer, out bool stepped)
+                """
+            : $"""
+                {summary}
+                public float ComputeLossAndGradients({span} inputs, {span} targets)
+                """;
         _writer.Line($$"""
-            /// <summary>Zeroes the gradients, runs a training forward pass and accumulates the gradients of the mean {{Spec.Loss}} loss. Returns the loss.</summary>
-            public float ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            {{signature}}
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));{{SplitCheck}}
@@ -449,22 +464,13 @@ internal sealed class ModelEmitter
     private string SplitCheck => !SplitsTrainingBatch ? "" : $$"""
 
             int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: {{MultiplyAddsPerSample}});
-            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer: null);
+            stepped = shares > 1 && optimizer is not null;
+            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer);
         """;
 
     private void EmitSplitStep()
     {
-        _writer.Line($$"""
-            /// <summary>A training step in shares of the batch, one per compute thread, when the batch splits; see <see cref="global::ModelGen.Kernels.IBatchShare"/>.</summary>
-            bool global::ModelGen.Kernels.IBatchShare.TryTrainInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::ModelGen.Optimizers.Optimizer optimizer, out float loss)
-            {
-                int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
-                global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: {{MultiplyAddsPerSample}});
-                loss = shares > 1 ? ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer) : 0f;
-                return shares > 1;
-            }
-
+        _writer.Line("""
             // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
             // then each thread sums a range of the buffers and, given an optimizer, updates that range of parameters.
             // Splitting each matrix product instead left a small model's step with a fork-join per product and its

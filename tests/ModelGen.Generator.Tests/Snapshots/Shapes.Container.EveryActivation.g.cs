@@ -254,28 +254,23 @@ namespace Shapes
             }
 
             /// <summary>Zeroes the gradients, runs a training forward pass and accumulates the gradients of the mean SparseCategoricalCrossEntropy loss. Returns the loss.</summary>
-            public float ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            public float ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets) =>
+                ((global::ModelGen.Kernels.IBatchShare)this).ComputeLossAndGradients(inputs, targets, optimizer: null, out _);
+
+            /// <summary>As <see cref="ComputeLossAndGradients"/>; a split step also takes the optimizer's step: see <see cref="global::ModelGen.Kernels.IBatchShare"/>.</summary>
+            float global::ModelGen.Kernels.IBatchShare.ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::ModelGen.Optimizers.Optimizer? optimizer, out bool stepped)
             {
                 int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
                 global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
                 int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 821);
-                if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer: null);
+                stepped = shares > 1 && optimizer is not null;
+                if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer);
                 RunForward(inputs, batch, training: true, keepInputs: true);
                 ZeroGradients();
                 // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
                 float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense5PreActivation, 0, batch * 5), targets, new global::System.Span<float>(_dense5Gradient, 0, batch * 5), 5);
                 RunBackward(default, batch, gradientIsPreActivation: true);
                 return loss;
-            }
-
-            /// <summary>A training step in shares of the batch, one per compute thread, when the batch splits; see <see cref="global::ModelGen.Kernels.IBatchShare"/>.</summary>
-            bool global::ModelGen.Kernels.IBatchShare.TryTrainInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::ModelGen.Optimizers.Optimizer optimizer, out float loss)
-            {
-                int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
-                global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
-                int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 821);
-                loss = shares > 1 ? ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer) : 0f;
-                return shares > 1;
             }
 
             // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;

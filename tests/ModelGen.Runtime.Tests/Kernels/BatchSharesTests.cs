@@ -162,7 +162,7 @@ public sealed class BatchSharesTests
             if (work is not null) Results[share] = work(share);
         }
 
-        public bool TryTrainInShares(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer optimizer, out float loss) =>
+        public float ComputeLossAndGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer? optimizer, out bool stepped) =>
             throw new NotSupportedException();
 
         public int InputLength => 3;
