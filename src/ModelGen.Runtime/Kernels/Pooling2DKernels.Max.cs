@@ -144,12 +144,16 @@ public static unsafe partial class Pooling2DKernels
     /// <summary>
     /// One max-pooling call's buffers for the threads, which take whole samples: forward reads
     /// <see cref="Values"/> and writes <see cref="Pooled"/>; backward reads <see cref="Pooled"/> as dOutput and writes <see cref="Values"/> as dInput.
+    /// A backward pass through the (leaky) ReLU that produced the pooled values also reads their
+    /// <see cref="Activations"/> and the ReLU's <see cref="Slope"/>; otherwise <see cref="Activations"/> is null.
     /// </summary>
-    private readonly struct MaxJob(float* values, float* pooled, int* argmax, int batch, Pooling2DGeometry geometry)
+    private readonly struct MaxJob(float* values, float* pooled, int* argmax, int batch, Pooling2DGeometry geometry,
+        float* activations = null, float slope = 0f)
     {
-        public readonly float* Values = values, Pooled = pooled;
+        public readonly float* Values = values, Pooled = pooled, Activations = activations;
         public readonly int* Argmax = argmax;
         public readonly int Batch = batch;
+        public readonly float Slope = slope;
         public readonly Pooling2DGeometry Geometry = geometry;
     }
 
@@ -215,6 +219,30 @@ public static unsafe partial class Pooling2DKernels
         }
     }
 
+    /// <summary>
+    /// <see cref="MaxBackward"/> and then the backward pass of the (leaky) ReLU whose outputs were pooled, in one pass:
+    /// <paramref name="dInput"/> becomes dLoss/dPreActivation of the layer before the pooling. Each window's gradient
+    /// goes to its argmax cell, whose activation is the window's maximum, <paramref name="pooled"/>: the gradient passes
+    /// where that is positive and is scaled by <paramref name="slope"/> elsewhere, as
+    /// <see cref="ActivationKernels.LeakyReluBackward"/> computes it, while every other cell stays zero through both.
+    /// That saves the activation's own pass over the pooling's input, four times larger than its output. Where
+    /// overlapping windows share an argmax cell under a leaky slope, each window's gradient is scaled before they are
+    /// added, which may round differently in the last place from scaling their sum.
+    /// </summary>
+    public static unsafe void MaxBackwardThroughRelu(ReadOnlySpan<float> dOutput, ReadOnlySpan<int> argmax, ReadOnlySpan<float> pooled, float slope,
+        Span<float> dInput, int batch, in Pooling2DGeometry geometry)
+    {
+        CheckShapes(dInput, dOutput, batch, geometry, nameof(dInput), nameof(dOutput));
+        Guard.Length(argmax, geometry.OutputLength(batch), nameof(argmax));
+        Guard.Length(pooled, geometry.OutputLength(batch), nameof(pooled));
+        fixed (float* dx = dInput, dy = dOutput, activations = pooled)
+        fixed (int* indices = argmax)
+        {
+            var job = new MaxJob(dx, dy, indices, batch, geometry, activations, slope);
+            ComputeTeam.Run(&MaxBackwardPart, &job, SampleThreads(batch, geometry));
+        }
+    }
+
     // A sample's argmax entries name cells of that sample only, so threads own whole samples of dInput.
     // Each sample is cleared just before its scatter, while its cells are still in cache.
     private static void MaxBackwardPart(void* arguments, int part, int parts)
@@ -224,7 +252,7 @@ public static unsafe partial class Pooling2DKernels
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
         if (Vector512.IsHardwareAccelerated && g.Channels % 16 == 0 && g.PoolSize == 2 && g.Stride == 2 && g.PadTop == 0 && g.PadLeft == 0)
         {
-            MaxBackwardPairs(job.Values, job.Pooled, job.Argmax, first, end, g);
+            MaxBackwardPairs(job.Values, job.Pooled, job.Argmax, job.Activations, job.Slope, first, end, g);
             return;
         }
         int outputLength = g.OutputLength(1);
@@ -232,7 +260,12 @@ public static unsafe partial class Pooling2DKernels
         {
             float* sample = job.Values + g.InputLength(n);
             new Span<float>(sample, g.InputLength(1)).Clear();
-            for (int i = n * outputLength, last = i + outputLength; i < last; i++) sample[job.Argmax[i]] += job.Pooled[i];
+            for (int i = n * outputLength, last = i + outputLength; i < last; i++)
+            {
+                float gradient = job.Pooled[i];
+                if (job.Activations != null && !(job.Activations[i] > 0f)) gradient *= job.Slope;
+                sample[job.Argmax[i]] += gradient;
+            }
         }
     }
 
@@ -240,9 +273,9 @@ public static unsafe partial class Pooling2DKernels
     /// Backward of <see cref="MaxForwardPairs"/>'s windows, which tile the input without overlap: each window's
     /// four cells are written once, the gradient where its argmax is and zero elsewhere, in one pass
     /// instead of clearing dInput and then scattering into it; cells no window covers (an odd last row
-    /// or column) are cleared.
+    /// or column) are cleared. Given the pooled <paramref name="activations"/>, through the ReLU too.
     /// </summary>
-    private static void MaxBackwardPairs(float* dInput, float* dOutput, int* argmax, int first, int end, in Pooling2DGeometry g)
+    private static void MaxBackwardPairs(float* dInput, float* dOutput, int* argmax, float* activations, float slope, int first, int end, in Pooling2DGeometry g)
     {
         int channels = g.Channels, width = g.Width, outWidth = g.OutWidth, outHeight = g.OutHeight;
         int rowLength = width * channels;
@@ -260,6 +293,8 @@ public static unsafe partial class Pooling2DKernels
                     {
                         int cell = topLeft + c;
                         var gradient = Vector512.Load(dOutput + outIndex);
+                        if (activations != null)
+                            gradient = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Load(activations + outIndex), Vector512<float>.Zero), gradient, gradient * slope);
                         var index = Vector512.Load(argmax + outIndex);
                         Put(sample, cell, lanes, index, gradient);
                         Put(sample, cell + channels, lanes, index, gradient);

@@ -388,7 +388,9 @@ internal sealed class ModelEmitter
             _writer.Line($"var {gradient} = {Slice(names.GradientField, layer, share)};");
             string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer, share) : Slice(names.OutputField, layer, share);
             string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer, share), gradient, layer.Output.Length);
-            if (call is not null)
+            if (call is not null && PoolingTakesReluBackward(i))
+                _writer.Line($"// {activation} backward: in the max pooling's backward above.");
+            else if (call is not null)
             {
                 if (!layer.IsLast) _writer.Line(call);
                 else if (!share) _writer.Line($"if (!gradientIsPreActivation) {call}");
@@ -398,9 +400,26 @@ internal sealed class ModelEmitter
             string inputGradient = share && i == stop ? "default"
                 : i == 0 ? "dInputs"
                 : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1], share);
-            emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch", pass);
+            if (i > 0 && PoolingTakesReluBackward(i - 1))
+            {
+                // A plain ReLU's slope is 0 whatever NegativeSlope says: only LeakyReLU reads it.
+                var (inputActivation, inputSlope) = LayerEmitter.For(_plan.Layers[i - 1].Spec).Activation(_plan.Layers[i - 1]);
+                if (inputActivation != ActivationKind.LeakyReLU) inputSlope = 0f;
+                Pooling2DEmitter.EmitBackwardThroughRelu(_writer, layer, gradient, Slice(names.OutputField, layer, share), inputSlope, inputGradient, "batch", pass);
+            }
+            else emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch", pass);
         }
     }
+
+    /// <summary>
+    /// Whether layer <paramref name="i"/>'s (leaky) ReLU backward runs inside the backward of the max pooling after it:
+    /// that routes each window's gradient to its argmax cell, whose activation is the pooled value, so it can apply the
+    /// ReLU's derivative there and spare a pass over the whole activation (four times the pooling's output).
+    /// </summary>
+    private bool PoolingTakesReluBackward(int i) =>
+        i + 1 < _plan.Layers.Count
+        && _plan.Layers[i + 1].Spec is Pooling2DSpec { IsMax: true }
+        && LayerEmitter.For(_plan.Layers[i].Spec).Activation(_plan.Layers[i]).Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
 
     private static string InputSlice(bool share) => share
         ? "new global::System.Span<float>(_input, first * InputLength, batch * InputLength)"

@@ -28,6 +28,7 @@ public sealed class CnnGradientTests
     {
         ["stride2-same-7x7x3-5-filters-avgpool"] = (() => new StridedSameCnn(Seed), false),
         ["dilation2-overlapping-maxpool-global-average"] = (() => new DilatedMaxPoolCnn(Seed), true),
+        ["relu-into-maxpool-and-leaky-relu-into-overlapping-maxpool"] = (() => new ReluMaxPoolCnn(Seed), true),
         ["batchnorm-training-dropout-1x1-conv"] = (() => new BatchNormDropoutCnn(Seed), false),
     };
 

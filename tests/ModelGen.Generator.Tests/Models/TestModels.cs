@@ -110,6 +110,21 @@ public partial class StridedSameCnn;
 [Dense(3, Activation.Softmax)]
 public partial class DilatedMaxPoolCnn;
 
+/// <summary>
+/// ReLU into 2x2 max pooling over 16 channels (the vector path of the pooling's backward, which then also takes
+/// the ReLU's), then a leaky ReLU into overlapping max pooling (the scalar path), whose input gradient goes
+/// through the first pair.
+/// </summary>
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(6, 6, 2)]
+[Conv2D(16, 3, Activation.ReLU, Padding = Padding.Same)]
+[MaxPool2D(2)]
+[Conv2D(3, 1, Activation.LeakyReLU, NegativeSlope = 0.2f)]
+[MaxPool2D(2, Stride = 1)]
+[Flatten]
+[Dense(3, Activation.Softmax)]
+public partial class ReluMaxPoolCnn;
+
 /// <summary>Batch norm on images and on vectors, dropout, a 1x1 convolution and same-padded average pooling.</summary>
 [Model(Loss = Loss.CategoricalCrossEntropy)]
 [Input(6, 6, 2)]

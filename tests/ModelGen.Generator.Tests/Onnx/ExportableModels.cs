@@ -24,6 +24,7 @@ public partial class BreastCancerClassifier : IExportsOnnx;
 public partial class ReshapingRegressor : IExportsOnnx;
 public partial class StridedSameCnn : IExportsOnnx;
 public partial class DilatedMaxPoolCnn : IExportsOnnx;
+public partial class ReluMaxPoolCnn : IExportsOnnx;
 public partial class BatchNormDropoutCnn : IExportsOnnx;
 public partial class FashionLikeCnn : IExportsOnnx;
 public partial class LeNetCnn : IExportsOnnx;

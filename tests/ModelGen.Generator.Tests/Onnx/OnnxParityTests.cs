@@ -30,6 +30,7 @@ public sealed class OnnxParityTests(ITestOutputHelper output)
         Case(() => new ReshapingRegressor(1)),
         Case(() => new StridedSameCnn(1)),
         Case(() => new DilatedMaxPoolCnn(1)),
+        Case(() => new ReluMaxPoolCnn(1)),
         Case(() => new BatchNormDropoutCnn(1)),
         Case(() => new FashionLikeCnn(1)),
         Case(() => new LeNetCnn(1)),

@@ -33,10 +33,10 @@ namespace Shapes
         private float[] _reshape1Gradient = []; // (B, 8, 8, 2) dLoss/dOutput, then dLoss/dPreActivation
         private float[] _conv2d1Output = []; // (B, 4, 4, 4)
         private float[] _conv2d1Gradient = []; // (B, 4, 4, 4) dLoss/dOutput, then dLoss/dPreActivation
-        private float[] _batch_normalization1Output = []; // (B, 4, 4, 4)
-        private float[] _batch_normalization1Gradient = []; // (B, 4, 4, 4) dLoss/dOutput, then dLoss/dPreActivation
         private float[] _max_pooling2d1Output = []; // (B, 2, 2, 4)
         private float[] _max_pooling2d1Gradient = []; // (B, 2, 2, 4) dLoss/dOutput, then dLoss/dPreActivation
+        private float[] _batch_normalization1Output = []; // (B, 2, 2, 4)
+        private float[] _batch_normalization1Gradient = []; // (B, 2, 2, 4) dLoss/dOutput, then dLoss/dPreActivation
         private float[] _dropout1Output = []; // (B, 2, 2, 4)
         private float[] _dropout1Gradient = []; // (B, 2, 2, 4) dLoss/dOutput, then dLoss/dPreActivation
         private float[] _average_pooling2d1Output = []; // (B, 2, 2, 4)
@@ -52,11 +52,11 @@ namespace Shapes
         private float[] _conv2d1Patches = []; // Conv2d1Geometry.WorkspaceLength(batchSize) im2col patch matrix
         private readonly float[] _conv2d1PatchesForPredict = new float[288];
         private float[] _conv2d1PatchGradient = []; // Conv2d1Geometry.WorkspaceLength(batchSize) dLoss/dPatches before col2im
-        private readonly float[] _batch_normalization1SavedMean = new float[4]; // batch mean per channel, for backward
-        private readonly float[] _batch_normalization1SavedInverseStd = new float[4]; // batch 1/sqrt(var + eps) per channel
         private static readonly global::ModelGen.Kernels.Pooling2DGeometry MaxPooling2d1Geometry = global::ModelGen.Kernels.Pooling2DGeometry.Create(4, 4, 4, 2, 2, global::ModelGen.Padding.Valid);
         private int[] _max_pooling2d1Argmax = []; // (B, 16) index within its sample of each window's maximum
         private readonly int[] _max_pooling2d1ArgmaxForPredict = new int[16];
+        private readonly float[] _batch_normalization1SavedMean = new float[4]; // batch mean per channel, for backward
+        private readonly float[] _batch_normalization1SavedInverseStd = new float[4]; // batch 1/sqrt(var + eps) per channel
         private global::ModelGen.Kernels.DropoutRandom _dropout1Random; // drawn from the model's seed by ResetParameters
         private float[] _dropout1Mask = []; // (B, 16) 0 or 1 / (1 - rate) per value of the last training pass
         private static readonly global::ModelGen.Kernels.Pooling2DGeometry AveragePooling2d1Geometry = global::ModelGen.Kernels.Pooling2DGeometry.Create(2, 2, 4, 2, 1, global::ModelGen.Padding.Same);
@@ -123,7 +123,7 @@ namespace Shapes
         {
             global::ModelGen.Guard.Length(input, InputLength, nameof(input));
             global::ModelGen.Guard.Length(output, OutputLength, nameof(output));
-            global::System.Span<float> scratch = stackalloc float[312];
+            global::System.Span<float> scratch = stackalloc float[264];
 
             // reshape1 (Reshape): (128) -> (8, 8, 2)
             var reshape1Output = scratch.Slice(0, 128);
@@ -134,28 +134,28 @@ namespace Shapes
             global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1PatchesForPredict), 1, in Conv2d1Geometry);
             global::ModelGen.Kernels.ActivationKernels.LeakyRelu(conv2d1Output, conv2d1Output, 0.2f);
 
-            // batch_normalization1 (BatchNormalization): (4, 4, 4) -> (4, 4, 4)
-            var batch_normalization1Output = scratch.Slice(192, 64);
-            global::ModelGen.Kernels.BatchNormKernels.InferenceForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, batch_normalization1Output, 1 * 16, 4, 0.001f);
-
             // max_pooling2d1 (MaxPooling2D): (4, 4, 4) -> (2, 2, 4)
-            var max_pooling2d1Output = scratch.Slice(256, 16);
-            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(batch_normalization1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1ArgmaxForPredict), 1, in MaxPooling2d1Geometry);
+            var max_pooling2d1Output = scratch.Slice(192, 16);
+            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(conv2d1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1ArgmaxForPredict), 1, in MaxPooling2d1Geometry);
+
+            // batch_normalization1 (BatchNormalization): (2, 2, 4) -> (2, 2, 4)
+            var batch_normalization1Output = scratch.Slice(208, 16);
+            global::ModelGen.Kernels.BatchNormKernels.InferenceForward(max_pooling2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, batch_normalization1Output, 1 * 4, 4, 0.001f);
 
             // dropout1 (Dropout): (2, 2, 4) -> (2, 2, 4)
-            var dropout1Output = scratch.Slice(272, 16);
-            max_pooling2d1Output.CopyTo(dropout1Output);
+            var dropout1Output = scratch.Slice(224, 16);
+            batch_normalization1Output.CopyTo(dropout1Output);
 
             // average_pooling2d1 (AveragePooling2D): (2, 2, 4) -> (2, 2, 4)
-            var average_pooling2d1Output = scratch.Slice(288, 16);
+            var average_pooling2d1Output = scratch.Slice(240, 16);
             global::ModelGen.Kernels.Pooling2DKernels.AvgForward(dropout1Output, average_pooling2d1Output, 1, in AveragePooling2d1Geometry);
 
             // global_average_pooling2d1 (GlobalAveragePooling2D): (2, 2, 4) -> (4)
-            var global_average_pooling2d1Output = scratch.Slice(304, 4);
+            var global_average_pooling2d1Output = scratch.Slice(256, 4);
             global::ModelGen.Kernels.Pooling2DKernels.GlobalAverageForward(average_pooling2d1Output, global_average_pooling2d1Output, 1, 2, 2, 4);
 
             // flatten1 (Flatten): (4) -> (4)
-            var flatten1Output = scratch.Slice(308, 4);
+            var flatten1Output = scratch.Slice(260, 4);
             global_average_pooling2d1Output.CopyTo(flatten1Output);
 
             // dense1 (Dense): (4) -> (3), Softmax
@@ -194,10 +194,10 @@ namespace Shapes
             _training = training;
             _inputsKept = keepInputs;
             if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
-            // Inference takes the image layers 885 samples (per compute thread) at a time, so each layer's
+            // Inference takes the image layers 963 samples (per compute thread) at a time, so each layer's
             // outputs are still in cache when the next one reads them. Training takes the whole batch at once:
             // batch normalization needs its statistics over all of it.
-            int chunk = training ? batch : 885 * global::ModelGen.ComputeThreads.Count;
+            int chunk = training ? batch : 963 * global::ModelGen.ComputeThreads.Count;
             for (int first = 0; first < batch; first += chunk)
             {
                 int samples = global::System.Math.Min(chunk, batch - first);
@@ -231,19 +231,19 @@ namespace Shapes
             global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches), batch, in Conv2d1Geometry);
             global::ModelGen.Kernels.ActivationKernels.LeakyRelu(conv2d1Output, conv2d1Output, 0.2f);
 
-            // batch_normalization1 (BatchNormalization): (B, 4, 4, 4) -> (B, 4, 4, 4)
-            var batch_normalization1Output = new global::System.Span<float>(_batch_normalization1Output, first * 64, batch * 64);
-            if (training) global::ModelGen.Kernels.BatchNormKernels.TrainingForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, batch_normalization1Output, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, _batch_normalization1SavedMean, _batch_normalization1SavedInverseStd, batch * 16, 4, 0.001f, 0.99f);
-            else global::ModelGen.Kernels.BatchNormKernels.InferenceForward(conv2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, batch_normalization1Output, batch * 16, 4, 0.001f);
-
             // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)
             var max_pooling2d1Output = new global::System.Span<float>(_max_pooling2d1Output, first * 16, batch * 16);
-            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(batch_normalization1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1Argmax, first * 16, batch * 16), batch, in MaxPooling2d1Geometry);
+            global::ModelGen.Kernels.Pooling2DKernels.MaxForward(conv2d1Output, max_pooling2d1Output, new global::System.Span<int>(_max_pooling2d1Argmax, first * 16, batch * 16), batch, in MaxPooling2d1Geometry);
+
+            // batch_normalization1 (BatchNormalization): (B, 2, 2, 4) -> (B, 2, 2, 4)
+            var batch_normalization1Output = new global::System.Span<float>(_batch_normalization1Output, first * 16, batch * 16);
+            if (training) global::ModelGen.Kernels.BatchNormKernels.TrainingForward(max_pooling2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, batch_normalization1Output, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, _batch_normalization1SavedMean, _batch_normalization1SavedInverseStd, batch * 4, 4, 0.001f, 0.99f);
+            else global::ModelGen.Kernels.BatchNormKernels.InferenceForward(max_pooling2d1Output, BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, batch_normalization1Output, batch * 4, 4, 0.001f);
 
             // dropout1 (Dropout): (B, 2, 2, 4) -> (B, 2, 2, 4)
             var dropout1Output = new global::System.Span<float>(_dropout1Output, first * 16, batch * 16);
-            if (training) global::ModelGen.Kernels.DropoutKernels.Forward(max_pooling2d1Output, dropout1Output, new global::System.Span<float>(_dropout1Mask, first * 16, batch * 16), 0.25f, ref _dropout1Random);
-            else max_pooling2d1Output.CopyTo(dropout1Output);
+            if (training) global::ModelGen.Kernels.DropoutKernels.Forward(batch_normalization1Output, dropout1Output, new global::System.Span<float>(_dropout1Mask, first * 16, batch * 16), 0.25f, ref _dropout1Random);
+            else batch_normalization1Output.CopyTo(dropout1Output);
 
             // average_pooling2d1 (AveragePooling2D): (B, 2, 2, 4) -> (B, 2, 2, 4)
             var average_pooling2d1Output = new global::System.Span<float>(_average_pooling2d1Output, first * 16, batch * 16);
@@ -291,24 +291,24 @@ namespace Shapes
 
             // dropout1 (Dropout): (B, 2, 2, 4) -> (B, 2, 2, 4)
             var dropout1Gradient = new global::System.Span<float>(_dropout1Gradient, 0, batch * 16);
-            if (!new global::System.Span<float>(_max_pooling2d1Gradient, 0, batch * 16).IsEmpty)
+            if (!new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 16).IsEmpty)
             {
-                if (_training) global::ModelGen.Kernels.DropoutKernels.Backward(dropout1Gradient, new global::System.Span<float>(_dropout1Mask, 0, batch * 16), new global::System.Span<float>(_max_pooling2d1Gradient, 0, batch * 16));
-                else dropout1Gradient.CopyTo(new global::System.Span<float>(_max_pooling2d1Gradient, 0, batch * 16));
+                if (_training) global::ModelGen.Kernels.DropoutKernels.Backward(dropout1Gradient, new global::System.Span<float>(_dropout1Mask, 0, batch * 16), new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 16));
+                else dropout1Gradient.CopyTo(new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 16));
             }
+
+            // batch_normalization1 (BatchNormalization): (B, 2, 2, 4) -> (B, 2, 2, 4)
+            var batch_normalization1Gradient = new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 16);
+            if (_training) global::ModelGen.Kernels.BatchNormKernels.Backward(new global::System.Span<float>(_max_pooling2d1Output, 0, batch * 16), BatchNormalization1Gamma, batch_normalization1Gradient, _batch_normalization1SavedMean, _batch_normalization1SavedInverseStd, BatchNormalization1GammaGradient, BatchNormalization1BetaGradient, new global::System.Span<float>(_max_pooling2d1Gradient, 0, batch * 16), batch * 4, 4);
+            else global::ModelGen.Kernels.BatchNormKernels.InferenceBackward(new global::System.Span<float>(_max_pooling2d1Output, 0, batch * 16), BatchNormalization1Gamma, batch_normalization1Gradient, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, BatchNormalization1GammaGradient, BatchNormalization1BetaGradient, new global::System.Span<float>(_max_pooling2d1Gradient, 0, batch * 16), batch * 4, 4, 0.001f);
 
             // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)
             var max_pooling2d1Gradient = new global::System.Span<float>(_max_pooling2d1Gradient, 0, batch * 16);
-            if (!new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 64).IsEmpty) global::ModelGen.Kernels.Pooling2DKernels.MaxBackward(max_pooling2d1Gradient, new global::System.Span<int>(_max_pooling2d1Argmax, 0, batch * 16), new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 64), batch, in MaxPooling2d1Geometry);
-
-            // batch_normalization1 (BatchNormalization): (B, 4, 4, 4) -> (B, 4, 4, 4)
-            var batch_normalization1Gradient = new global::System.Span<float>(_batch_normalization1Gradient, 0, batch * 64);
-            if (_training) global::ModelGen.Kernels.BatchNormKernels.Backward(new global::System.Span<float>(_conv2d1Output, 0, batch * 64), BatchNormalization1Gamma, batch_normalization1Gradient, _batch_normalization1SavedMean, _batch_normalization1SavedInverseStd, BatchNormalization1GammaGradient, BatchNormalization1BetaGradient, new global::System.Span<float>(_conv2d1Gradient, 0, batch * 64), batch * 16, 4);
-            else global::ModelGen.Kernels.BatchNormKernels.InferenceBackward(new global::System.Span<float>(_conv2d1Output, 0, batch * 64), BatchNormalization1Gamma, batch_normalization1Gradient, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, BatchNormalization1GammaGradient, BatchNormalization1BetaGradient, new global::System.Span<float>(_conv2d1Gradient, 0, batch * 64), batch * 16, 4, 0.001f);
+            if (!new global::System.Span<float>(_conv2d1Gradient, 0, batch * 64).IsEmpty) global::ModelGen.Kernels.Pooling2DKernels.MaxBackwardThroughRelu(max_pooling2d1Gradient, new global::System.Span<int>(_max_pooling2d1Argmax, 0, batch * 16), new global::System.Span<float>(_max_pooling2d1Output, 0, batch * 16), 0.2f, new global::System.Span<float>(_conv2d1Gradient, 0, batch * 64), batch, in MaxPooling2d1Geometry);
 
             // conv2d1 (Conv2D): (B, 8, 8, 2) -> (B, 4, 4, 4), LeakyReLU
             var conv2d1Gradient = new global::System.Span<float>(_conv2d1Gradient, 0, batch * 64);
-            global::ModelGen.Kernels.ActivationKernels.LeakyReluBackward(new global::System.Span<float>(_conv2d1Output, 0, batch * 64), conv2d1Gradient, conv2d1Gradient, 0.2f);
+            // LeakyReLU backward: in the max pooling's backward above.
             global::ModelGen.Kernels.Conv2DKernels.Backward(new global::System.Span<float>(_reshape1Output, 0, batch * 128), Conv2d1Kernel, conv2d1Gradient, Conv2d1KernelGradient, Conv2d1BiasGradient, new global::System.Span<float>(_reshape1Gradient, 0, batch * 128), new global::System.Span<float>(_conv2d1Patches), new global::System.Span<float>(_conv2d1PatchGradient), batch, in Conv2d1Geometry);
 
             // reshape1 (Reshape): (B, 128) -> (B, 8, 8, 2)
@@ -353,11 +353,11 @@ namespace Shapes
             graph.Conv2D("conv2d1", Conv2d1Kernel, Conv2d1Bias, in Conv2d1Geometry);
             graph.Activation("conv2d1", global::ModelGen.Activation.LeakyReLU, 0.2f);
 
-            // batch_normalization1 (BatchNormalization): (B, 4, 4, 4) -> (B, 4, 4, 4)
-            graph.BatchNormalization("batch_normalization1", BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, 0.001f);
-
             // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)
             graph.MaxPool2D("max_pooling2d1", in MaxPooling2d1Geometry);
+
+            // batch_normalization1 (BatchNormalization): (B, 2, 2, 4) -> (B, 2, 2, 4)
+            graph.BatchNormalization("batch_normalization1", BatchNormalization1Gamma, BatchNormalization1Beta, BatchNormalization1MovingMean, BatchNormalization1MovingVariance, 0.001f);
 
             // dropout1 (Dropout): (B, 2, 2, 4) -> (B, 2, 2, 4)
             // The identity in inference: no node.
@@ -393,10 +393,10 @@ namespace Shapes
             _reshape1Gradient = new float[batchSize * 128];
             _conv2d1Output = new float[batchSize * 64];
             _conv2d1Gradient = new float[batchSize * 64];
-            _batch_normalization1Output = new float[batchSize * 64];
-            _batch_normalization1Gradient = new float[batchSize * 64];
             _max_pooling2d1Output = new float[batchSize * 16];
             _max_pooling2d1Gradient = new float[batchSize * 16];
+            _batch_normalization1Output = new float[batchSize * 16];
+            _batch_normalization1Gradient = new float[batchSize * 16];
             _dropout1Output = new float[batchSize * 16];
             _dropout1Gradient = new float[batchSize * 16];
             _average_pooling2d1Output = new float[batchSize * 16];
@@ -437,8 +437,8 @@ namespace Shapes
          input (Input)               (None, 128)               0
          reshape1 (Reshape)          (None, 8, 8, 2)           0
          conv2d1 (Conv2D)            (None, 4, 4, 4)           76
-         batch_normalization1 (BatchNormalization)(None, 4, 4, 4)           16
          max_pooling2d1 (MaxPooling2D)(None, 2, 2, 4)           0
+         batch_normalization1 (BatchNormalization)(None, 2, 2, 4)           16
          dropout1 (Dropout)          (None, 2, 2, 4)           0
          average_pooling2d1 (AveragePooling2D)(None, 2, 2, 4)           0
          global_average_pooling2d1 (GlobalAveragePooling2D)(None, 4)                 0

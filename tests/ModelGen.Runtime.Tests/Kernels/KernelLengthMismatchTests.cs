@@ -56,6 +56,7 @@ public sealed class KernelLengthMismatchTests
         ["Conv2D backward dPatches"] = (() => Conv2DKernels.Backward(new float[64], new float[54], new float[24], new float[54], new float[3], new float[64], new float[144], new float[143], Batch, Conv), 144, 143),
         ["Max pool argmax"] = (() => Pooling2DKernels.MaxForward(new float[64], new float[16], new int[15], Batch, Pool), 16, 15),
         ["Max pool backward dInput"] = (() => Pooling2DKernels.MaxBackward(new float[16], new int[16], new float[65], Batch, Pool), 64, 65),
+        ["Max pool backward through ReLU pooled"] = (() => Pooling2DKernels.MaxBackwardThroughRelu(new float[16], new int[16], new float[15], 0f, new float[64], Batch, Pool), 16, 15),
         ["Average pool output"] = (() => Pooling2DKernels.AvgForward(new float[64], new float[17], Batch, Pool), 16, 17),
         ["Average pool backward dOutput"] = (() => Pooling2DKernels.AvgBackward(new float[15], new float[64], Batch, Pool), 16, 15),
         ["Global average output"] = (() => Pooling2DKernels.GlobalAverageForward(new float[64], new float[5], Batch, 4, 4, 2), 4, 5),

@@ -31,6 +31,38 @@ public sealed class Pooling2DKernelsParityTests
         Assert.Equal(expectedArgmax, argmax);
     }
 
+    /// <summary>
+    /// The fused backward of a (leaky) ReLU and max pooling computes what the two passes compute, on every
+    /// geometry (the 2x2 vector path and the scatter): inputs are activations, so ReLU's have exact zeros.
+    /// Bit for bit, except where overlapping windows share a cell under a leaky slope: the fused pass scales
+    /// each window's gradient before adding them, the two passes their sum.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Max_backward_through_relu_equals_max_backward_then_relu_backward(string name)
+    {
+        foreach (float slope in new[] { 0f, 0.2f })
+        {
+            var (pool, g, input) = Sample(name);
+            for (int i = 0; i < input.Length; i++) input[i] = input[i] > 0 ? input[i] : input[i] * slope;
+            float[] pooled = new float[g.OutputLength(pool.Batch)];
+            int[] argmax = new int[pooled.Length];
+            Pooling2DKernels.MaxForward(input, pooled, argmax, pool.Batch, g);
+            float[] dOutput = RandomFloats.Uniform(new Random(-pool.Seed), pooled.Length, -1, 1);
+
+            float[] expected = RandomFloats.Filled(input.Length, float.NaN);
+            Pooling2DKernels.MaxBackward(dOutput, argmax, expected, pool.Batch, g);
+            ActivationKernels.LeakyReluBackward(input, expected, expected, slope);
+            float[] fused = RandomFloats.Filled(input.Length, float.NaN);
+            Pooling2DKernels.MaxBackwardThroughRelu(dOutput, argmax, pooled, slope, fused, pool.Batch, g);
+
+            Assert.Contains(input, value => value == 0 || value < 0);
+            Assert.Contains(fused, value => value != 0);
+            if (slope == 0 || pool.Stride >= pool.PoolSize) Assert.Equal(expected, fused);
+            else NumericAssert.CloseToScale(expected, fused, FloatArrays.Absolute(expected), RelativeTolerance, $"{name}, slope {slope}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Average_matches_reference(string name)

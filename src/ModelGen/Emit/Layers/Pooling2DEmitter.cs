@@ -38,6 +38,14 @@ internal sealed class Pooling2DEmitter : LayerEmitter
             ? $"{Kernels}.MaxBackward({gradient}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {inputGradient}, {batch}, in {Geometry(layer)});"
             : $"{Kernels}.AvgBackward({gradient}, {inputGradient}, {batch}, in {Geometry(layer)});"));
 
+    /// <summary>
+    /// Max pooling's backward fused with the backward of the (leaky) ReLU whose outputs it pooled (the model decides
+    /// when): <paramref name="pooled"/> is this layer's output, <paramref name="slope"/> the ReLU's negative slope.
+    /// </summary>
+    public static void EmitBackwardThroughRelu(SourceWriter writer, LayerPlan layer, string gradient, string pooled, float slope, string inputGradient, string batch, Pass pass) =>
+        writer.Line($"if (!{inputGradient}.IsEmpty) {Kernels}.MaxBackwardThroughRelu({gradient}, {WorkspaceSpan(layer, Argmax(layer), pass)}, {pooled}, " +
+                    $"{Literals.Float(slope)}, {inputGradient}, {batch}, in {Geometry(layer)});");
+
     public override void EmitOnnx(SourceWriter writer, LayerPlan layer) =>
         writer.Line($"graph.{(((Pooling2DSpec)layer.Spec).IsMax ? "MaxPool2D" : "AveragePool2D")}({NameLiteral(layer)}, in {Geometry(layer)});");
 
