@@ -123,7 +123,7 @@ namespace Shapes
         {
             global::ModelGen.Guard.Length(input, InputLength, nameof(input));
             global::ModelGen.Guard.Length(output, OutputLength, nameof(output));
-            global::System.Span<float> scratch = stackalloc float[264];
+            global::System.Span<float> scratch = stackalloc float[260];
 
             // reshape1 (Reshape): (128) -> (8, 8, 2)
             var reshape1Output = scratch.Slice(0, 128);
@@ -155,8 +155,7 @@ namespace Shapes
             global::ModelGen.Kernels.Pooling2DKernels.GlobalAverageForward(average_pooling2d1Output, global_average_pooling2d1Output, 1, 2, 2, 4);
 
             // flatten1 (Flatten): (4) -> (4)
-            var flatten1Output = scratch.Slice(260, 4);
-            global_average_pooling2d1Output.CopyTo(flatten1Output);
+            var flatten1Output = global_average_pooling2d1Output; // the same values
 
             // dense1 (Dense): (4) -> (3), Softmax
             global::ModelGen.Kernels.DenseKernels.Forward(flatten1Output, Dense1Kernel, Dense1Bias, output, 1, 4, 3);
@@ -210,7 +209,7 @@ namespace Shapes
 
             // flatten1 (Flatten): (B, 4) -> (B, 4)
             var flatten1Output = new global::System.Span<float>(_flatten1Output, 0, batch * 4);
-            global_average_pooling2d1Output.CopyTo(flatten1Output);
+            // The previous layer's buffer: the same values.
 
             // dense1 (Dense): (B, 4) -> (B, 3), Softmax
             var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 3);
@@ -279,7 +278,7 @@ namespace Shapes
 
             // flatten1 (Flatten): (B, 4) -> (B, 4)
             var flatten1Gradient = new global::System.Span<float>(_flatten1Gradient, 0, batch * 4);
-            if (!new global::System.Span<float>(_global_average_pooling2d1Gradient, 0, batch * 4).IsEmpty) flatten1Gradient.CopyTo(new global::System.Span<float>(_global_average_pooling2d1Gradient, 0, batch * 4));
+            // The previous layer's gradient buffer: the same values.
 
             // global_average_pooling2d1 (GlobalAveragePooling2D): (B, 2, 2, 4) -> (B, 4)
             var global_average_pooling2d1Gradient = new global::System.Span<float>(_global_average_pooling2d1Gradient, 0, batch * 4);
@@ -403,8 +402,8 @@ namespace Shapes
             _average_pooling2d1Gradient = new float[batchSize * 16];
             _global_average_pooling2d1Output = new float[batchSize * 4];
             _global_average_pooling2d1Gradient = new float[batchSize * 4];
-            _flatten1Output = new float[batchSize * 4];
-            _flatten1Gradient = new float[batchSize * 4];
+            _flatten1Output = _global_average_pooling2d1Output; // the same values
+            _flatten1Gradient = _global_average_pooling2d1Gradient;
             _dense1PreActivation = new float[batchSize * 3];
             _dense1Output = new float[batchSize * 3];
             _dense1Gradient = new float[batchSize * 3];

@@ -47,6 +47,12 @@ internal abstract class LayerEmitter
     /// </summary>
     public virtual bool TreatsSamplesApart => false;
 
+    /// <summary>
+    /// Whether the layer's output is its input's values unchanged (a new shape only), so that after another layer it
+    /// can use that layer's output and gradient buffers as its own and its passes have nothing to do.
+    /// </summary>
+    public virtual bool KeepsInputValues => false;
+
     /// <summary>Public span properties over the layer's parameters and their gradients.</summary>
     public abstract void EmitParameterViews(SourceWriter writer, LayerPlan layer);
 

@@ -6,13 +6,16 @@ namespace ModelGen.Generator.Emit.Layers;
 
 /// <summary>
 /// Flatten and Reshape: samples are stored row-major and contiguous, so a new shape is the same
-/// values; forward and backward copy them between the layers' buffers.
+/// values. After another layer the model gives it that layer's buffers (<see cref="KeepsInputValues"/>);
+/// as the first layer, or the last in one-sample <c>Predict</c>, forward and backward copy the values.
 /// </summary>
 internal sealed class ReshapeEmitter : LayerEmitter
 {
     public static readonly ReshapeEmitter Instance = new();
 
     public override bool TreatsSamplesApart => true;
+
+    public override bool KeepsInputValues => true;
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
