@@ -375,33 +375,58 @@ internal sealed class ModelEmitter
         _writer.Line("// Runs the layers in reverse. On entry the last layer's gradient buffer holds dLoss/dOutput, or");
         _writer.Line("// dLoss/dPreActivation when the loss was fused with the output activation.");
         _writer.Open("private void RunBackward(global::System.Span<float> dInputs, int batch, bool gradientIsPreActivation)");
-        EmitBackwardLayers(Pass.Batch);
+        int chunkedLayers = BackwardChunkedLayers();
+        EmitBackwardLayers(Pass.Batch, from: chunkedLayers);
+        if (chunkedLayers > 0)
+        {
+            int chunk = BackwardChunk(ChunkedImageLayers());
+            _writer.Line($$"""
+
+                // The image layers go back {{chunk}} samples (per compute thread) at a time, so the gradients each one
+                // writes are still in cache when the layer before reads them; their parameter gradients accumulate.
+                int chunk = {{chunk}} * global::ModelGen.ComputeThreads.Count;
+                for (int first = 0; first < batch; first += chunk)
+                {
+                    int samples = global::System.Math.Min(chunk, batch - first);
+                    RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples);
+                }
+                """);
+        }
         _writer.Close();
         _writer.Line();
+        if (chunkedLayers > 0)
+        {
+            _writer.Line("// Backward of the image layers for samples [first, first + batch) of the pass.");
+            _writer.Open("private void RunImageLayersBackward(global::System.Span<float> dInputs, int first, int batch)");
+            EmitBackwardLayers(Pass.Chunk, from: 0, to: chunkedLayers);
+            _writer.Close();
+            _writer.Line();
+        }
     }
 
     /// <summary>
     /// The layers in reverse, over the whole batch (<see cref="Pass.Batch"/>, in <c>RunBackward</c>) or over one
     /// share of a split training step (<see cref="Pass.Share"/>, whose loss is always the model's own).
     /// </summary>
-    private void EmitBackwardLayers(Pass pass)
+    private void EmitBackwardLayers(Pass pass, int from = 0, int to = -1)
     {
-        bool share = pass == Pass.Share;
+        bool share = pass == Pass.Share, chunked = pass != Pass.Batch;
+        if (to < 0) to = _plan.Layers.Count;
         // A share computes no input gradient, so the layers before the first with parameters have nothing to do.
-        int stop = share ? _plan.Layers.TakeWhile(layer => layer.ParameterCount == 0).Count() : 0;
-        for (int i = _plan.Layers.Count - 1; i >= stop; i--)
+        int stop = share ? _plan.Layers.TakeWhile(layer => layer.ParameterCount == 0).Count() : from;
+        for (int i = to - 1; i >= stop; i--)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             LayerPlan layer = _plan.Layers[i];
             var names = new LayerNames(layer);
             var emitter = LayerEmitter.For(layer.Spec);
             (ActivationKind activation, float slope) = emitter.Activation(layer);
-            if (i != _plan.Layers.Count - 1) _writer.Line();
+            if (i != to - 1) _writer.Line();
             _writer.Line(LayerComment(layer, batched: true));
             string gradient = names.GradientLocal;
-            _writer.Line($"var {gradient} = {Slice(names.GradientField, layer, share)};");
-            string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer, share) : Slice(names.OutputField, layer, share);
-            string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer, share), gradient, layer.Output.Length);
+            _writer.Line($"var {gradient} = {Slice(names.GradientField, layer, chunked)};");
+            string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer, chunked) : Slice(names.OutputField, layer, chunked);
+            string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer, chunked), gradient, layer.Output.Length);
             if (call is not null && PoolingTakesReluBackward(i))
                 _writer.Line($"// {activation} backward: in the max pooling's backward above.");
             else if (call is not null)
@@ -410,16 +435,16 @@ internal sealed class ModelEmitter
                 else if (!share) _writer.Line($"if (!gradientIsPreActivation) {call}");
                 else if (!LossEmitter.IsFused(_plan)) _writer.Line(call);
             }
-            string input = i == 0 ? InputSlice(share) : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1], share);
+            string input = i == 0 ? InputSlice(chunked) : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1], chunked);
             string inputGradient = share && i == stop ? "default"
                 : i == 0 ? "dInputs"
-                : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1], share);
+                : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1], chunked);
             if (i > 0 && PoolingTakesReluBackward(i - 1))
             {
                 // A plain ReLU's slope is 0 whatever NegativeSlope says: only LeakyReLU reads it.
                 var (inputActivation, inputSlope) = LayerEmitter.For(_plan.Layers[i - 1].Spec).Activation(_plan.Layers[i - 1]);
                 if (inputActivation != ActivationKind.LeakyReLU) inputSlope = 0f;
-                Pooling2DEmitter.EmitBackwardThroughRelu(_writer, layer, gradient, Slice(names.OutputField, layer, share), inputSlope, inputGradient, "batch", pass);
+                Pooling2DEmitter.EmitBackwardThroughRelu(_writer, layer, gradient, Slice(names.OutputField, layer, chunked), inputSlope, inputGradient, "batch", pass);
             }
             else if (SharesInputBuffers(layer)) _writer.Line("// The previous layer's gradient buffer: the same values.");
             else emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch", pass);
@@ -436,7 +461,23 @@ internal sealed class ModelEmitter
         && _plan.Layers[i + 1].Spec is Pooling2DSpec { IsMax: true }
         && LayerEmitter.For(_plan.Layers[i].Spec).Activation(_plan.Layers[i]).Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
 
-    private static string InputSlice(bool share) => share
+    /// <summary>
+    /// How many leading layers <c>RunBackward</c> runs a chunk of samples at a time: the image layers that training
+    /// also runs forward in chunks, but never the model's last layer, whose gradient may still need the output
+    /// activation's backward over the whole batch.
+    /// </summary>
+    private int BackwardChunkedLayers()
+    {
+        int imageLayers = ChunkedImageLayers();
+        if (imageLayers == 0 || !ChunksTraining(imageLayers)) return 0;
+        return System.Math.Min(imageLayers, _plan.Layers.Count - 1);
+    }
+
+    // Backward chunks take twice the forward's samples: on the Fashion CNN at batch 128 (forward chunks of 5), chunks
+    // of 8 to 32 samples all ran 4 to 6 % faster than the whole batch, on one thread and on two, in interleaved runs.
+    private int BackwardChunk(int imageLayers) => 2 * ImageChunk(imageLayers);
+
+    private static string InputSlice(bool chunked) => chunked
         ? "new global::System.Span<float>(_input, first * InputLength, batch * InputLength)"
         : "new global::System.Span<float>(_input, 0, batch * InputLength)";
 

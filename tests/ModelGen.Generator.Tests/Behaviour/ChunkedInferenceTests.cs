@@ -5,15 +5,16 @@ namespace ModelGen.Generator.Tests.Behaviour;
 
 /// <summary>
 /// Batched passes run the image layers in chunks of samples (training too, in a model without batch
-/// normalization or dropout there): the outputs, what Backward reads after a Forward (max pooling's
-/// argmax), and the training gradients are those of one sample at a time.
+/// normalization or dropout there), forward and backward: the outputs, what Backward reads after a Forward
+/// (max pooling's argmax), the input gradients and the training gradients are those of one sample at a time.
 /// </summary>
 public sealed class ChunkedInferenceTests
 {
-    private const int Batch = 20; // three chunks of 7, 7 and 6
+    // Several chunks on one thread or two: forward 7 or 14 samples per chunk, backward 14 or 28.
+    private const int Batch = 36;
 
     [Fact]
-    public void The_generated_passes_take_this_model_seven_samples_at_a_time()
+    public void The_generated_passes_take_this_model_seven_samples_at_a_time_forward_and_fourteen_backward()
     {
         const string declaration = """
             using ModelGen;
@@ -31,6 +32,8 @@ public sealed class ChunkedInferenceTests
         // No batch normalization or dropout among the image layers, so training runs them in chunks too.
         Assert.Contains("int chunk = 7 * global::ModelGen.ComputeThreads.Count;", source);
         Assert.Contains("new global::System.Span<int>(_max_pooling2d1Argmax, first * 4096, batch * 4096), batch, in MaxPooling2d1Geometry);", source);
+        Assert.Contains("int chunk = 14 * global::ModelGen.ComputeThreads.Count;", source);
+        Assert.Contains("RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples);", source);
     }
 
     [Fact]

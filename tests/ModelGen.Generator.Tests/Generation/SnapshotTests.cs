@@ -64,6 +64,25 @@ public sealed class SnapshotTests
         public partial class EveryLayerKind;
         """;
 
+    // The common CNN block: the pooling's backward takes the ReLU's, the image layers go forward and back in chunks of
+    // samples, and Flatten shares the pooling's buffers.
+    private const string ConvReluPoolSource = """
+        using ModelGen;
+
+        namespace Shapes;
+
+        [Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+        [Input(12, 12, 1)]
+        [Conv2D(16, 3, Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(4, Activation.Softmax)]
+        public partial class ConvReluPool;
+        """;
+
+    [Fact]
+    public void Conv_relu_pool_classifier() => AssertMatchesSnapshot(ConvReluPoolSource, "Shapes.ConvReluPool.g.cs");
+
     [Fact]
     public void Tutorial_classifier() => AssertMatchesSnapshot(TutorialSource, "QuickStart.TutorialClassifier.g.cs");
 
