@@ -405,8 +405,10 @@ internal sealed class ModelEmitter
     }
 
     /// <summary>
-    /// The layers in reverse, over the whole batch (<see cref="Pass.Batch"/>, in <c>RunBackward</c>) or over one
-    /// share of a split training step (<see cref="Pass.Share"/>, whose loss is always the model's own).
+    /// Layers <c>[from, to)</c> (every layer by default) in reverse: over the whole batch (<see cref="Pass.Batch"/>, in
+    /// <c>RunBackward</c>), over a chunk of its samples (<see cref="Pass.Chunk"/>, the image layers in
+    /// <c>RunImageLayersBackward</c>), or over one share of a split training step (<see cref="Pass.Share"/>, whose
+    /// loss is always the model's own).
     /// </summary>
     private void EmitBackwardLayers(Pass pass, int from = 0, int to = -1)
     {

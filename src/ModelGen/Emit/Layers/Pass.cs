@@ -10,8 +10,9 @@ internal enum Pass
     Batch,
 
     /// <summary>
-    /// <c>RunImageLayers</c>: samples <c>[first, first + batch)</c> of the pass. Per-sample workspaces that
-    /// backward reads (max pooling's argmax) are indexed from <c>first</c>, like the layer outputs.
+    /// <c>RunImageLayers</c> and <c>RunImageLayersBackward</c>: samples <c>[first, first + batch)</c> of the pass.
+    /// Per-sample workspaces that backward reads (max pooling's argmax) are indexed from <c>first</c>, like the layer
+    /// outputs; parameter gradients accumulate as in <see cref="Batch"/>.
     /// </summary>
     Chunk,
 
