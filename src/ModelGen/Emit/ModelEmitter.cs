@@ -429,7 +429,7 @@ internal sealed class ModelEmitter
             _writer.Line($"var {gradient} = {Slice(names.GradientField, layer, chunked)};");
             string z = KeepsPreActivation(layer) ? Slice(names.PreActivationField, layer, chunked) : Slice(names.OutputField, layer, chunked);
             string? call = ActivationEmitter.Backward(activation, slope, z, Slice(names.OutputField, layer, chunked), gradient, layer.Output.Length);
-            if (call is not null && PoolingTakesReluBackward(i))
+            if (call is not null && ReluSlopeTakenByPooling(i) is not null)
                 _writer.Line($"// {activation} backward: in the max pooling's backward above.");
             else if (call is not null)
             {
@@ -441,27 +441,26 @@ internal sealed class ModelEmitter
             string inputGradient = share && i == stop ? "default"
                 : i == 0 ? "dInputs"
                 : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1], chunked);
-            if (i > 0 && PoolingTakesReluBackward(i - 1))
-            {
-                // A plain ReLU's slope is 0 whatever NegativeSlope says: only LeakyReLU reads it.
-                var (inputActivation, inputSlope) = LayerEmitter.For(_plan.Layers[i - 1].Spec).Activation(_plan.Layers[i - 1]);
-                if (inputActivation != ActivationKind.LeakyReLU) inputSlope = 0f;
+            if (i > 0 && ReluSlopeTakenByPooling(i - 1) is float inputSlope)
                 Pooling2DEmitter.EmitBackwardThroughRelu(_writer, layer, gradient, Slice(names.OutputField, layer, chunked), inputSlope, inputGradient, "batch", pass);
-            }
             else if (SharesInputBuffers(layer)) _writer.Line("// The previous layer's gradient buffer: the same values.");
             else emitter.EmitBackward(_writer, layer, input, gradient, inputGradient, "batch", pass);
         }
     }
 
     /// <summary>
-    /// Whether layer <paramref name="i"/>'s (leaky) ReLU backward runs inside the backward of the max pooling after it:
-    /// that routes each window's gradient to its argmax cell, whose activation is the pooled value, so it can apply the
-    /// ReLU's derivative there and spare a pass over the whole activation (four times the pooling's output).
+    /// The negative slope of layer <paramref name="i"/>'s (leaky) ReLU when its backward runs inside the backward of the
+    /// max pooling after it, else null: the pooling routes each window's gradient to its argmax cell, whose activation
+    /// is the pooled value, so it can apply the ReLU's derivative there and spare a pass over the whole activation
+    /// (four times the pooling's output).
     /// </summary>
-    private bool PoolingTakesReluBackward(int i) =>
-        i + 1 < _plan.Layers.Count
-        && _plan.Layers[i + 1].Spec is Pooling2DSpec { IsMax: true }
-        && LayerEmitter.For(_plan.Layers[i].Spec).Activation(_plan.Layers[i]).Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
+    private float? ReluSlopeTakenByPooling(int i)
+    {
+        if (i + 1 >= _plan.Layers.Count || _plan.Layers[i + 1].Spec is not Pooling2DSpec { IsMax: true }) return null;
+        var (activation, slope) = LayerEmitter.For(_plan.Layers[i].Spec).Activation(_plan.Layers[i]);
+        // A plain ReLU's slope is 0 whatever NegativeSlope says: only LeakyReLU reads it.
+        return activation switch { ActivationKind.ReLU => 0f, ActivationKind.LeakyReLU => slope, _ => null };
+    }
 
     /// <summary>
     /// How many leading layers <c>RunBackward</c> runs a chunk of samples at a time: the image layers that training
@@ -637,12 +636,13 @@ internal sealed class ModelEmitter
         _writer.Open("public void EnsureBatchCapacity(int batchSize)");
         _writer.Line("if (batchSize <= _capacity) return;");
         _writer.Line("_input = new float[batchSize * InputLength];");
-        foreach (LayerPlan layer in _plan.Layers)
+        for (int i = 0; i < _plan.Layers.Count; i++)
         {
+            LayerPlan layer = _plan.Layers[i];
             var names = new LayerNames(layer);
             if (SharesInputBuffers(layer))
             {
-                var previous = new LayerNames(_plan.Layers[_plan.Layers.TakeWhile(other => !ReferenceEquals(other, layer)).Count() - 1]);
+                var previous = new LayerNames(_plan.Layers[i - 1]);
                 _writer.Line($"{names.OutputField} = {previous.OutputField}; // the same values");
                 _writer.Line($"{names.GradientField} = {previous.GradientField};");
                 continue;
