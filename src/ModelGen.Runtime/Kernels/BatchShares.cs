@@ -4,7 +4,7 @@ using ModelGen.Optimizers;
 namespace ModelGen.Kernels;
 
 /// <summary>
-/// A generated model whose layers treat every sample on its own (dense layers) implements this, so
+/// A generated model whose layers treat every sample on its own (dense, convolution and pooling layers) implements this, so
 /// that a training step can split its batch over the compute threads: see <see cref="BatchShares"/>.
 /// </summary>
 public interface IBatchShare : ITrainableModel

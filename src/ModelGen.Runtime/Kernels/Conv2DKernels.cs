@@ -27,7 +27,8 @@ public static class Conv2DKernels
     /// <c>output[n, oy, ox, f] = bias[f] + sum_{ky, kx, c} input[n, oy*s - padTop + ky*d, ox*s - padLeft + kx*d, c] * kernel[ky, kx, c, f]</c>,
     /// cells outside the input counting as zero, clamped at zero when <paramref name="relu"/> is set.
     /// An empty bias means none. <paramref name="patches"/> is a workspace of at least
-    /// <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
+    /// <see cref="Conv2DGeometry.WorkspaceLength"/> floats, or empty for the calling thread's own (grown once): a
+    /// model's shares of a training step run the same layer on several threads at once.
     /// </summary>
     public static unsafe void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> output,
         Span<float> patches, int batch, in Conv2DGeometry geometry, bool relu = false)
@@ -56,6 +57,7 @@ public static class Conv2DKernels
             DenseKernels.Forward(input, kernel, bias, output, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters, relu);
             return;
         }
+        if (patches.IsEmpty) patches = Im2ColConvolution.ThreadPatches(geometry.WorkspaceLength(batch));
         CheckWorkspace(patches, batch, geometry);
         fixed (float* x = input, k = kernel, b = bias, y = output, p = patches)
             Im2ColConvolution.Forward(x, k, b, y, p, batch, geometry, relu);
@@ -66,7 +68,8 @@ public static class Conv2DKernels
     /// <paramref name="dKernel"/> and <paramref name="dBias"/> (<c>+=</c>) and overwrites
     /// <paramref name="dInput"/>. An empty <paramref name="dBias"/> means no bias; an empty
     /// <paramref name="dInput"/> skips the input gradient, and then <paramref name="dPatches"/> may be
-    /// empty too. Both workspaces hold at least <see cref="Conv2DGeometry.WorkspaceLength"/> floats.
+    /// empty too. Both workspaces hold at least <see cref="Conv2DGeometry.WorkspaceLength"/> floats, or are empty for
+    /// the calling thread's own, as in <see cref="Forward"/>.
     /// </summary>
     public static unsafe void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, ReadOnlySpan<float> dOutput,
         Span<float> dKernel, Span<float> dBias, Span<float> dInput, Span<float> patches, Span<float> dPatches, int batch, in Conv2DGeometry geometry)
@@ -91,6 +94,8 @@ public static class Conv2DKernels
             DenseKernels.Backward(input, kernel, dOutput, dKernel, dBias, dInput, geometry.PatchRows(batch), geometry.PatchLength, geometry.Filters);
             return;
         }
+        if (patches.IsEmpty) patches = Im2ColConvolution.ThreadPatches(geometry.WorkspaceLength(batch));
+        if (!dInput.IsEmpty && dPatches.IsEmpty) dPatches = Im2ColConvolution.ThreadPatchGradient(geometry.WorkspaceLength(batch));
         CheckWorkspace(patches, batch, geometry);
         if (!dInput.IsEmpty) CheckWorkspace(dPatches, batch, geometry);
         if (!MatrixMultiply.IsSupported)

@@ -5,7 +5,7 @@ namespace ModelGen.Kernels;
 /// <see cref="Conv2DGeometry.ChunkSamples"/> samples, each copied into a patch matrix and multiplied
 /// by the kernel while the patches are still in cache. Threads take whole chunks (one wake-up per
 /// layer rather than one per product), each with its own patch buffers: the caller's part uses the
-/// model's workspaces, the workers theirs. The products inside a part then run on its own thread,
+/// workspaces it was given (the model's, or its thread's own), the workers theirs. The products inside a part then run on its own thread,
 /// except when there is only one part, where they split their rows instead (one-sample Predict).
 /// </summary>
 /// <remarks>
@@ -91,6 +91,12 @@ internal static unsafe class Im2ColConvolution
                 PatchMatrix.ScatterAdd(chunkPatchGradient, new Span<float>(job.DInput + (nint)sample * inputLength, samples * inputLength), samples, g);
         }
     }
+
+    /// <summary>This thread's patch matrix workspace of <paramref name="length"/> floats, for a caller that passes none.</summary>
+    public static Span<float> ThreadPatches(int length) => Scratch(ref t_patches, length);
+
+    /// <summary>This thread's patch gradient workspace of <paramref name="length"/> floats, for a caller that passes none.</summary>
+    public static Span<float> ThreadPatchGradient(int length) => Scratch(ref t_patchGradient, length);
 
     /// <summary>This thread's buffer of at least <paramref name="length"/> floats, grown once and then reused.</summary>
     private static Span<float> Scratch(ref float[]? buffer, int length)

@@ -111,6 +111,12 @@ internal sealed class ModelEmitter
             foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
             {
                 var names = new LayerNames(layer);
+                if (!HasBatchedField(workspace))
+                {
+                    if (workspace.UsedByPredict)
+                        _writer.Line($"private readonly {workspace.ElementType}[] {names.PredictWorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.PerSample}];");
+                    continue;
+                }
                 string size = workspace.BatchedLength is null ? $"(B, {workspace.PerSample})" : $"{workspace.BatchedLength}";
                 _writer.Line($"private {workspace.ElementType}[] {names.WorkspaceField(workspace.Suffix)} = []; // {size} {workspace.Description}");
                 if (workspace.UsedByPredict)
@@ -388,7 +394,7 @@ internal sealed class ModelEmitter
                 for (int first = 0; first < batch; first += chunk)
                 {
                     int samples = global::System.Math.Min(chunk, batch - first);
-                    RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples);
+                    RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples, _gradients);
                 }
                 """);
         }
@@ -396,8 +402,8 @@ internal sealed class ModelEmitter
         _writer.Line();
         if (chunkedLayers > 0)
         {
-            _writer.Line("// Backward of the image layers for samples [first, first + batch) of the pass.");
-            _writer.Open("private void RunImageLayersBackward(global::System.Span<float> dInputs, int first, int batch)");
+            _writer.Line("// Backward of the image layers for samples [first, first + batch) of the pass, accumulating into gradients.");
+            _writer.Open("private void RunImageLayersBackward(global::System.Span<float> dInputs, int first, int batch, float[] gradients)");
             EmitBackwardLayers(Pass.Chunk, from: 0, to: chunkedLayers);
             _writer.Close();
             _writer.Line();
@@ -415,7 +421,8 @@ internal sealed class ModelEmitter
         bool share = pass == Pass.Share, chunked = pass != Pass.Batch;
         if (to < 0) to = _plan.Layers.Count;
         // A share computes no input gradient, so the layers before the first with parameters have nothing to do.
-        int stop = share ? _plan.Layers.TakeWhile(layer => layer.ParameterCount == 0).Count() : from;
+        int firstTrained = _plan.Layers.TakeWhile(layer => layer.ParameterCount == 0).Count();
+        int stop = share ? System.Math.Max(from, firstTrained) : from;
         for (int i = to - 1; i >= stop; i--)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -438,7 +445,7 @@ internal sealed class ModelEmitter
                 else if (!LossEmitter.IsFused(_plan)) _writer.Line(call);
             }
             string input = i == 0 ? InputSlice(chunked) : Slice(new LayerNames(_plan.Layers[i - 1]).OutputField, _plan.Layers[i - 1], chunked);
-            string inputGradient = share && i == stop ? "default"
+            string inputGradient = share && i == firstTrained ? "default"
                 : i == 0 ? "dInputs"
                 : Slice(new LayerNames(_plan.Layers[i - 1]).GradientField, _plan.Layers[i - 1], chunked);
             if (i > 0 && ReluSlopeTakenByPooling(i - 1) is float inputSlope)
@@ -531,11 +538,24 @@ internal sealed class ModelEmitter
             """);
     }
 
+    /// <summary>
+    /// Whether <paramref name="workspace"/> has a field for batched passes: scratch that does not grow with the batch
+    /// (convolution patches) has one only when some pass runs its layer over the whole batch; chunks and shares use
+    /// the kernel's thread's own.
+    /// </summary>
+    private bool HasBatchedField(Workspace workspace) =>
+        workspace.BatchedLength is null || ChunkedImageLayers() == 0 || !ChunksTraining(ChunkedImageLayers());
+
     /// <summary>Whether every layer treats samples apart, so that a training step may split its batch over the compute threads.</summary>
     private bool SplitsTrainingBatch => _plan.Layers.All(layer => LayerEmitter.For(layer.Spec).TreatsSamplesApart);
 
-    /// <summary>The forward pass's multiply-adds per sample (dense layers'), which decide whether splitting a step pays.</summary>
-    private long MultiplyAddsPerSample => _plan.Layers.Sum(layer => layer.Spec is DenseSpec dense ? (long)layer.Input.Length * dense.Units : 0L);
+    /// <summary>The forward pass's multiply-adds per sample (dense and convolution layers'), which decide whether splitting a step pays.</summary>
+    private long MultiplyAddsPerSample => _plan.Layers.Sum(layer => layer.Spec switch
+    {
+        DenseSpec dense => (long)layer.Input.Length * dense.Units,
+        Conv2DSpec conv => (long)layer.Output.Length * conv.KernelSize * conv.KernelSize * layer.Input.Dimensions[2],
+        _ => 0L,
+    });
 
     private string SplitCheck => !SplitsTrainingBatch ? "" : $$"""
 
@@ -572,14 +592,32 @@ internal sealed class ModelEmitter
         string logits = KeepsPreActivation(Last) ? Slice(last.PreActivationField, Last, chunked: true) : outputs;
         _writer.Line("// One share of a split training step: samples [first, first + batch) forward, through the loss and back.");
         _writer.Open("void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)");
+        _writer.Line(BackwardChunkedLayers() == 0
+            ? "// Each layer overwrites its own range of the share's gradients: the buffer needs no clearing."
+            : "// Each layer after the image layers overwrites its own range of the share's gradients; theirs is cleared below.");
         _writer.Line("""
-            // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
             float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
             // The share keeps its own inputs for Backward, on the thread that reads them there.
             inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
             """);
-        EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
+        int imageLayers = ChunkedImageLayers(), chunkedBackward = BackwardChunkedLayers();
+        if (imageLayers == 0) EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
+        else
+        {
+            int chunk = ImageChunk(imageLayers);
+            _writer.Line($$"""
+                // The image layers run {{chunk}} samples at a time, as in RunForward.
+                for (int start = 0; start < batch; start += {{chunk}})
+                {
+                    int samples = global::System.Math.Min({{chunk}}, batch - start);
+                    RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training: true);
+                }
+
+                """);
+            if (imageLayers < _plan.Layers.Count)
+                EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1], chunked: true), Pass.Share);
+        }
         _writer.Line();
         _writer.Line(LossEmitter.Comment(_plan));
         _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
@@ -590,7 +628,22 @@ internal sealed class ModelEmitter
             global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
             """);
         _writer.Line();
-        EmitBackwardLayers(Pass.Share);
+        EmitBackwardLayers(Pass.Share, from: chunkedBackward);
+        if (chunkedBackward > 0)
+        {
+            int chunk = BackwardChunk(imageLayers), trained = _plan.Layers[chunkedBackward].ParameterOffset;
+            _writer.Line();
+            _writer.Line($"// The image layers go back {chunk} samples at a time, as in RunBackward.");
+            if (trained > 0)
+                _writer.Line($"""
+                    // Their parameter gradients accumulate over the chunks, so they start from zero.
+                    new global::System.Span<float>(gradients, 0, {trained}).Clear();
+                    """);
+            _writer.Line($$"""
+                for (int start = 0; start < batch; start += {{chunk}})
+                    RunImageLayersBackward(default, first + start, global::System.Math.Min({{chunk}}, batch - start), gradients);
+                """);
+        }
         _writer.Close();
         _writer.Line();
     }
@@ -652,7 +705,7 @@ internal sealed class ModelEmitter
             _writer.Line($"{names.GradientField} = new float[batchSize * {layer.Output.Length}];");
         }
         foreach (LayerPlan layer in _plan.Layers)
-            foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer))
+            foreach (Workspace workspace in LayerEmitter.For(layer.Spec).Workspaces(layer).Where(HasBatchedField))
                 _writer.Line($"{new LayerNames(layer).WorkspaceField(workspace.Suffix)} = new {workspace.ElementType}[{workspace.BatchedLength ?? $"batchSize * {workspace.PerSample}"}];");
         _writer.Line("_capacity = batchSize;");
         _writer.Close();

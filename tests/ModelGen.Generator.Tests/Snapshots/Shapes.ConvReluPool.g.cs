@@ -4,7 +4,7 @@
 namespace Shapes
 {
     [global::System.CodeDom.Compiler.GeneratedCode("ModelGen", "1.0.0")]
-    partial class ConvReluPool : global::ModelGen.ITrainableModel
+    partial class ConvReluPool : global::ModelGen.ITrainableModel, global::ModelGen.Kernels.IBatchShare
     {
         /// <summary>Floats in one input sample, shape (12, 12, 1).</summary>
         public const int InputLength = 144;
@@ -39,12 +39,14 @@ namespace Shapes
         private float[] _dense1Output = []; // (B, 4)
         private float[] _dense1Gradient = []; // (B, 4) dLoss/dOutput, then dLoss/dPreActivation
         private static readonly global::ModelGen.Kernels.Conv2DGeometry Conv2d1Geometry = global::ModelGen.Kernels.Conv2DGeometry.Create(12, 12, 1, 16, 3, 1, 1, global::ModelGen.Padding.Valid);
-        private float[] _conv2d1Patches = []; // Conv2d1Geometry.WorkspaceLength(batchSize) im2col patch matrix
         private readonly float[] _conv2d1PatchesForPredict = new float[900];
-        private float[] _conv2d1PatchGradient = []; // Conv2d1Geometry.WorkspaceLength(batchSize) dLoss/dPatches before col2im
         private static readonly global::ModelGen.Kernels.Pooling2DGeometry MaxPooling2d1Geometry = global::ModelGen.Kernels.Pooling2DGeometry.Create(10, 10, 16, 2, 2, global::ModelGen.Padding.Valid);
         private int[] _max_pooling2d1Argmax = []; // (B, 400) index within its sample of each window's maximum
         private readonly int[] _max_pooling2d1ArgmaxForPredict = new int[400];
+        // Training steps split over the compute threads (RunShare): the gradients of every share but the
+        // first (which uses _gradients) and each share's summed loss.
+        private float[][] _shareGradients = [];
+        private double[] _shareLosses = [];
 
         /// <summary>Creates the model with parameters drawn from seed 0.</summary>
         public ConvReluPool() : this(seed: 0) { }
@@ -165,7 +167,7 @@ namespace Shapes
         {
             // conv2d1 (Conv2D): (B, 12, 12, 1) -> (B, 10, 10, 16), ReLU
             var conv2d1Output = new global::System.Span<float>(_conv2d1Output, first * 1600, batch * 1600);
-            global::ModelGen.Kernels.Conv2DKernels.Forward(inputs, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches), batch, in Conv2d1Geometry, relu: true);
+            global::ModelGen.Kernels.Conv2DKernels.Forward(inputs, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, default, batch, in Conv2d1Geometry, relu: true);
 
             // max_pooling2d1 (MaxPooling2D): (B, 10, 10, 16) -> (B, 5, 5, 16)
             var max_pooling2d1Output = new global::System.Span<float>(_max_pooling2d1Output, first * 400, batch * 400);
@@ -209,12 +211,12 @@ namespace Shapes
             for (int first = 0; first < batch; first += chunk)
             {
                 int samples = global::System.Math.Min(chunk, batch - first);
-                RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples);
+                RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples, _gradients);
             }
         }
 
-        // Backward of the image layers for samples [first, first + batch) of the pass.
-        private void RunImageLayersBackward(global::System.Span<float> dInputs, int first, int batch)
+        // Backward of the image layers for samples [first, first + batch) of the pass, accumulating into gradients.
+        private void RunImageLayersBackward(global::System.Span<float> dInputs, int first, int batch, float[] gradients)
         {
             // max_pooling2d1 (MaxPooling2D): (B, 10, 10, 16) -> (B, 5, 5, 16)
             var max_pooling2d1Gradient = new global::System.Span<float>(_max_pooling2d1Gradient, first * 400, batch * 400);
@@ -223,20 +225,91 @@ namespace Shapes
             // conv2d1 (Conv2D): (B, 12, 12, 1) -> (B, 10, 10, 16), ReLU
             var conv2d1Gradient = new global::System.Span<float>(_conv2d1Gradient, first * 1600, batch * 1600);
             // ReLU backward: in the max pooling's backward above.
-            global::ModelGen.Kernels.Conv2DKernels.Backward(new global::System.Span<float>(_input, first * InputLength, batch * InputLength), Conv2d1Kernel, conv2d1Gradient, Conv2d1KernelGradient, Conv2d1BiasGradient, dInputs, new global::System.Span<float>(_conv2d1Patches), new global::System.Span<float>(_conv2d1PatchGradient), batch, in Conv2d1Geometry);
+            global::ModelGen.Kernels.Conv2DKernels.Backward(new global::System.Span<float>(_input, first * InputLength, batch * InputLength), Conv2d1Kernel, conv2d1Gradient, new global::System.Span<float>(gradients, 0, 144), new global::System.Span<float>(gradients, 144, 16), dInputs, default, default, batch, in Conv2d1Geometry);
         }
 
         /// <summary>Zeroes the gradients, runs a training forward pass and accumulates the gradients of the mean SparseCategoricalCrossEntropy loss. Returns the loss.</summary>
-        public float ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        public float ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets) =>
+            ((global::ModelGen.Kernels.IBatchShare)this).ComputeLossAndGradients(inputs, targets, optimizer: null, out _);
+
+        /// <summary>As <see cref="ComputeLossAndGradients"/>; a split step also takes the optimizer's step: see <see cref="global::ModelGen.Kernels.IBatchShare"/>.</summary>
+        float global::ModelGen.Kernels.IBatchShare.ComputeLossAndGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::ModelGen.Optimizers.Optimizer? optimizer, out bool stepped)
         {
             int batch = global::ModelGen.Guard.BatchSize(inputs, InputLength, nameof(inputs));
             global::ModelGen.Guard.Length(targets, batch * TargetLength, nameof(targets));
+            int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: 16000);
+            stepped = shares > 1 && optimizer is not null;
+            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer);
             RunForward(inputs, batch, training: true, keepInputs: true);
             ZeroGradients();
             // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense1PreActivation, 0, batch * 4), targets, new global::System.Span<float>(_dense1Gradient, 0, batch * 4), 4);
             RunBackward(default, batch, gradientIsPreActivation: true);
             return loss;
+        }
+
+        // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
+        // then each thread sums a range of the buffers and, given an optimizer, updates that range of parameters.
+        // Splitting each matrix product instead left a small model's step with a fork-join per product and its
+        // element-wise passes, loss and small products on one thread.
+        private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares, global::ModelGen.Optimizers.Optimizer? optimizer)
+        {
+            EnsureBatchCapacity(batch);
+            global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
+            _batch = batch;
+            _training = true;
+            _inputsKept = true;
+            shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares, _gradients, _shareGradients, optimizer);
+            double loss = 0;
+            for (int share = 0; share < shares; share++) loss += _shareLosses[share];
+            return (float)(loss / batch);
+        }
+
+        // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
+        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        {
+            // Each layer after the image layers overwrites its own range of the share's gradients; theirs is cleared below.
+            float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+            // The share keeps its own inputs for Backward, on the thread that reads them there.
+            inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
+
+            // The image layers run 180 samples at a time, as in RunForward.
+            for (int start = 0; start < batch; start += 180)
+            {
+                int samples = global::System.Math.Min(180, batch - start);
+                RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training: true);
+            }
+
+            // flatten1 (Flatten): (B, 5, 5, 16) -> (B, 400)
+            var flatten1Output = new global::System.Span<float>(_flatten1Output, first * 400, batch * 400);
+            // The previous layer's buffer: the same values.
+
+            // dense1 (Dense): (B, 400) -> (B, 4), Softmax
+            var dense1Output = new global::System.Span<float>(_dense1Output, first * 4, batch * 4);
+            var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 4, batch * 4);
+            global::ModelGen.Kernels.DenseKernels.Forward(flatten1Output, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 400, 4);
+            global::ModelGen.Kernels.ActivationKernels.Softmax(dense1PreActivation, dense1Output, 4);
+
+            // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
+            var lossGradient = new global::System.Span<float>(_dense1Gradient, first * 4, batch * 4);
+            float loss = global::ModelGen.Losses.SparseCategoricalCrossEntropy.FromLogits(new global::System.Span<float>(_dense1PreActivation, first * 4, batch * 4), targets, lossGradient, 4);
+            // Both were averaged over the share; the step averages over all of its samples.
+            _shareLosses[share] = (double)loss * batch;
+            global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
+
+            // dense1 (Dense): (B, 400) -> (B, 4), Softmax
+            var dense1Gradient = new global::System.Span<float>(_dense1Gradient, first * 4, batch * 4);
+            global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_flatten1Output, first * 400, batch * 400), Dense1Kernel, dense1Gradient, new global::System.Span<float>(gradients, 160, 1600), new global::System.Span<float>(gradients, 1760, 4), new global::System.Span<float>(_flatten1Gradient, first * 400, batch * 400), batch, 400, 4, accumulate: false);
+
+            // flatten1 (Flatten): (B, 5, 5, 16) -> (B, 400)
+            var flatten1Gradient = new global::System.Span<float>(_flatten1Gradient, first * 400, batch * 400);
+            // The previous layer's gradient buffer: the same values.
+
+            // The image layers go back 360 samples at a time, as in RunBackward.
+            // Their parameter gradients accumulate over the chunks, so they start from zero.
+            new global::System.Span<float>(gradients, 0, 160).Clear();
+            for (int start = 0; start < batch; start += 360)
+                RunImageLayersBackward(default, first + start, global::System.Math.Min(360, batch - start), gradients);
         }
 
         /// <summary>Inference forward pass and mean SparseCategoricalCrossEntropy loss over the batch; gradients are untouched.</summary>
@@ -293,8 +366,6 @@ namespace Shapes
             _dense1PreActivation = new float[batchSize * 4];
             _dense1Output = new float[batchSize * 4];
             _dense1Gradient = new float[batchSize * 4];
-            _conv2d1Patches = new float[Conv2d1Geometry.WorkspaceLength(batchSize)];
-            _conv2d1PatchGradient = new float[Conv2d1Geometry.WorkspaceLength(batchSize)];
             _max_pooling2d1Argmax = new int[batchSize * 400];
             _capacity = batchSize;
         }

@@ -227,7 +227,7 @@ namespace Shapes
 
             // conv2d1 (Conv2D): (B, 8, 8, 2) -> (B, 4, 4, 4), LeakyReLU
             var conv2d1Output = new global::System.Span<float>(_conv2d1Output, first * 64, batch * 64);
-            global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, new global::System.Span<float>(_conv2d1Patches), batch, in Conv2d1Geometry);
+            global::ModelGen.Kernels.Conv2DKernels.Forward(reshape1Output, Conv2d1Kernel, Conv2d1Bias, conv2d1Output, default, batch, in Conv2d1Geometry);
             global::ModelGen.Kernels.ActivationKernels.LeakyRelu(conv2d1Output, conv2d1Output, 0.2f);
 
             // max_pooling2d1 (MaxPooling2D): (B, 4, 4, 4) -> (B, 2, 2, 4)

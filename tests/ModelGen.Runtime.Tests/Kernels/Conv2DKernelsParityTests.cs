@@ -74,6 +74,27 @@ public sealed class Conv2DKernelsParityTests
         Assert.Equal(dBiasWith, dBiasWithout);
     }
 
+    /// <summary>Empty workspaces (a model's shares of a training step pass none) take the thread's own: the same bits.</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Without_workspaces_the_kernels_give_the_same_bits(string name)
+    {
+        var (conv, g, input, kernel, bias, dOutput) = Sample(name);
+        float[] patches = new float[g.WorkspaceLength(conv.Batch)], dPatches = new float[patches.Length];
+        float[] given = new float[g.OutputLength(conv.Batch)], own = new float[given.Length];
+        Conv2DKernels.Forward(input, kernel, bias, given, patches, conv.Batch, g);
+        Conv2DKernels.Forward(input, kernel, bias, own, default, conv.Batch, g);
+        Assert.Equal(given, own);
+
+        float[] dKernelGiven = new float[kernel.Length], dBiasGiven = new float[bias.Length], dInputGiven = new float[input.Length];
+        float[] dKernelOwn = new float[kernel.Length], dBiasOwn = new float[bias.Length], dInputOwn = new float[input.Length];
+        Conv2DKernels.Backward(input, kernel, dOutput, dKernelGiven, dBiasGiven, dInputGiven, patches, dPatches, conv.Batch, g);
+        Conv2DKernels.Backward(input, kernel, dOutput, dKernelOwn, dBiasOwn, dInputOwn, default, default, conv.Batch, g);
+        Assert.Equal(dKernelGiven, dKernelOwn);
+        Assert.Equal(dBiasGiven, dBiasOwn);
+        Assert.Equal(dInputGiven, dInputOwn);
+    }
+
     /// <summary>All convolutions of a model may share one workspace pair, so backward must not rely on what forward left in it.</summary>
     [Fact]
     public void Backward_rebuilds_the_patches_it_needs()

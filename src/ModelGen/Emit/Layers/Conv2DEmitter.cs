@@ -59,14 +59,19 @@ internal sealed class Conv2DEmitter : LayerEmitter
         writer.Line($"{Kernels}.Forward({input}, {new LayerNames(layer).Pascal}Kernel, {Bias(layer)}, {z}, {patches}, {batch}, in {Geometry(layer)}{FusedReluArgument(layer)});");
     }
 
+    public override bool TreatsSamplesApart => true;
+
+    // The kernel gradient accumulates over a pass's chunks, so a share clears its range first (RunShare).
     public override void EmitBackward(SourceWriter writer, LayerPlan layer, string input, string gradient, string inputGradient, string batch, Pass pass)
     {
         var conv = (Conv2DSpec)layer.Spec;
         string pascal = new LayerNames(layer).Pascal;
-        string biasGradient = conv.UseBias ? pascal + "BiasGradient" : "default";
-        string patches = WorkspaceSpan(layer, Patches(layer), Pass.Batch);
-        string patchGradient = WorkspaceSpan(layer, PatchGradient(layer), Pass.Batch);
-        writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {pascal}KernelGradient, {biasGradient}, {inputGradient}, " +
+        int kernelLength = KernelLength(layer);
+        string kernelGradient = GradientView(layer, "Kernel", layer.ParameterOffset, kernelLength, pass);
+        string biasGradient = conv.UseBias ? GradientView(layer, "Bias", layer.ParameterOffset + kernelLength, conv.Filters, pass) : "default";
+        string patches = WorkspaceSpan(layer, Patches(layer), pass);
+        string patchGradient = WorkspaceSpan(layer, PatchGradient(layer), pass);
+        writer.Line($"{Kernels}.Backward({input}, {pascal}Kernel, {gradient}, {kernelGradient}, {biasGradient}, {inputGradient}, " +
                     $"{patches}, {patchGradient}, {batch}, in {Geometry(layer)});");
     }
 

@@ -13,8 +13,9 @@ internal sealed class GlobalAveragePooling2DEmitter : LayerEmitter
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
-
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
+
+    public override bool TreatsSamplesApart => true;
 
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line($"{Kernels}.GlobalAverageForward({input}, {z}, {batch}, {Dimensions(layer)});");

@@ -99,20 +99,26 @@ internal abstract class LayerEmitter
 
     /// <summary>
     /// The gradient twin of a trained tensor: its public view (<c>Dense1KernelGradient</c>), or in a
-    /// <see cref="Pass.Share"/> the same range of the share's own buffer.
+    /// <see cref="Pass.Chunk"/> or <see cref="Pass.Share"/> the same range of the local <c>gradients</c> buffer
+    /// (the model's own, or a share's).
     /// </summary>
-    protected static string GradientView(LayerPlan layer, string member, int offset, int length, Pass pass) => pass == Pass.Share
+    protected static string GradientView(LayerPlan layer, string member, int offset, int length, Pass pass) => pass is Pass.Share or Pass.Chunk
         ? $"new global::System.Span<float>(gradients, {offset}, {length})"
         : new LayerNames(layer).Pascal + member + "Gradient";
 
     /// <summary>The layer's name as a C# string literal, for the ONNX graph's node and initializer names.</summary>
     protected static string NameLiteral(LayerPlan layer) => Literals.String(layer.Spec.Name);
 
-    /// <summary>A span over <paramref name="workspace"/>: the pass's samples, the whole scratch buffer, or <c>Predict</c>'s own buffer.</summary>
+    /// <summary>
+    /// A span over <paramref name="workspace"/>: the pass's samples, the whole scratch buffer, or <c>Predict</c>'s own
+    /// buffer; for scratch in a <see cref="Pass.Chunk"/> or <see cref="Pass.Share"/>, none (<c>default</c>), so the
+    /// kernel takes its thread's own: shares run the same layer on several threads at once.
+    /// </summary>
     protected static string WorkspaceSpan(LayerPlan layer, Workspace workspace, Pass pass)
     {
         var names = new LayerNames(layer);
         if (pass == Pass.OneSample) return $"new global::System.Span<{workspace.ElementType}>({names.PredictWorkspaceField(workspace.Suffix)})";
+        if (workspace.BatchedLength is not null && pass is Pass.Chunk or Pass.Share) return "default";
         if (workspace.BatchedLength is not null) return $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)})";
         string first = pass is Pass.Chunk or Pass.Share ? $"first * {workspace.PerSample}" : "0";
         return $"new global::System.Span<{workspace.ElementType}>({names.WorkspaceField(workspace.Suffix)}, {first}, batch * {workspace.PerSample})";

@@ -12,14 +12,16 @@ internal enum Pass
     /// <summary>
     /// <c>RunImageLayers</c> and <c>RunImageLayersBackward</c>: samples <c>[first, first + batch)</c> of the pass.
     /// Per-sample workspaces that backward reads (max pooling's argmax) are indexed from <c>first</c>, like the layer
-    /// outputs; parameter gradients accumulate as in <see cref="Batch"/>.
+    /// outputs; scratch (convolution patches) is the kernel's thread's own; parameter gradients accumulate into the
+    /// local <c>gradients</c> (the model's, or a share's).
     /// </summary>
     Chunk,
 
     /// <summary>
     /// <c>RunShare</c>: samples <c>[first, first + batch)</c> of a training step split over the compute threads,
     /// indexed like <see cref="Chunk"/>; parameter gradients go to the share's own buffer, the local <c>gradients</c>,
-    /// which each layer overwrites rather than accumulates into (the buffer is not cleared first).
+    /// which each dense layer overwrites rather than accumulates into (the buffer is not cleared first; the image
+    /// layers' range is, as their chunks accumulate).
     /// </summary>
     Share,
 }

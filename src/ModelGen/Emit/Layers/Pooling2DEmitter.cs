@@ -25,8 +25,9 @@ internal sealed class Pooling2DEmitter : LayerEmitter
 
     public override void EmitParameterViews(SourceWriter writer, LayerPlan layer) { }
 
-
     public override void EmitInitialization(SourceWriter writer, LayerPlan layer) { }
+
+    public override bool TreatsSamplesApart => true;
 
     public override void EmitForward(SourceWriter writer, LayerPlan layer, string input, string z, string batch, Pass pass) =>
         writer.Line(((Pooling2DSpec)layer.Spec).IsMax
