@@ -18,6 +18,12 @@ public interface IBatchShare : ITrainableModel
     void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
     /// <summary>
+    /// Runs every layer forward, for inference, on samples <c>[first, first + count)</c> of the pass, whose
+    /// <paramref name="inputs"/> are given, into the model's output buffers. Called once per share, on its own thread.
+    /// </summary>
+    void RunInferenceShare(int first, int count, ReadOnlySpan<float> inputs);
+
+    /// <summary>
     /// <see cref="ITrainableModel.ComputeLossAndGradients"/>, and when the batch splits into shares and an
     /// <paramref name="optimizer"/> is given (one that <see cref="Optimizer.UpdatesInRanges"/>), the rest of a training
     /// step too: the L1/L2 penalties' gradients and one optimizer step, each thread on the range of parameters whose
@@ -50,6 +56,28 @@ public static unsafe class BatchShares
     /// </summary>
     public static int Count(int batch, long multiplyAddsPerSample) =>
         3L * batch * multiplyAddsPerSample >= MinimumStepWork ? ComputeTeam.Threads(batch / MinimumSamplesPerShare) : 1;
+
+    /// <summary>
+    /// How many shares an inference pass over <paramref name="batch"/> samples should take: as <see cref="Count"/>, for
+    /// one product of <paramref name="multiplyAddsPerSample"/> per sample.
+    /// </summary>
+    public static int InferenceCount(int batch, long multiplyAddsPerSample) =>
+        (long)batch * multiplyAddsPerSample >= MinimumStepWork ? ComputeTeam.Threads(batch / MinimumSamplesPerShare) : 1;
+
+    /// <summary>
+    /// Calls <see cref="IBatchShare.RunInferenceShare"/> for each of <paramref name="shares"/> ranges of the batch of
+    /// <paramref name="inputs"/> (<paramref name="inputLength"/> per sample), share 0 on the calling thread, each reading
+    /// its own samples where they are. Returns how many shares ran: 1 (the whole batch) when another caller holds the
+    /// compute threads.
+    /// </summary>
+    public static int RunInference(IBatchShare model, ReadOnlySpan<float> inputs, int inputLength, int batch, int shares)
+    {
+        fixed (float* x = inputs)
+        {
+            var job = new InferenceJob(model, x, inputLength, batch);
+            return ComputeTeam.Run(&RunInferenceShare, Unsafe.AsPointer(ref job), shares);
+        }
+    }
 
     /// <summary>
     /// Calls <see cref="IBatchShare.RunShare"/> for each of <paramref name="shares"/> ranges of the batch of
@@ -100,6 +128,21 @@ public static unsafe class BatchShares
         public readonly float[] Gradients = gradients;
         public readonly float[][] ShareGradients = shareGradients;
         public readonly Optimizer? Optimizer = optimizer;
+    }
+
+    private readonly struct InferenceJob(IBatchShare model, float* inputs, int inputLength, int batch)
+    {
+        public readonly IBatchShare Model = model;
+        public readonly float* Inputs = inputs;
+        public readonly int InputLength = inputLength, Batch = batch;
+    }
+
+    private static void RunInferenceShare(void* arguments, int part, int parts)
+    {
+        ref InferenceJob job = ref Unsafe.AsRef<InferenceJob>(arguments);
+        var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
+        int count = end - first;
+        job.Model.RunInferenceShare(first, count, new ReadOnlySpan<float>(job.Inputs + (nint)first * job.InputLength, count * job.InputLength));
     }
 
     private static void RunShare(void* arguments, int part, int parts)

@@ -247,6 +247,16 @@ internal sealed class ModelEmitter
         _writer.Line("_training = training;");
         _writer.Line("_inputsKept = keepInputs;");
         _writer.Line("if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);");
+        if (SplitsTrainingBatch)
+            _writer.Line($$"""
+                // Inference splits the batch over the compute threads as training steps do: each share runs every layer.
+                int shares = training ? 1 : global::ModelGen.Kernels.BatchShares.InferenceCount(batch, multiplyAddsPerSample: {{MultiplyAddsPerSample}});
+                if (shares > 1)
+                {
+                    global::ModelGen.Kernels.BatchShares.RunInference(this, inputs, InputLength, batch, shares);
+                    return;
+                }
+                """);
         int imageLayers = ChunkedImageLayers();
         if (imageLayers == 0)
         {
@@ -524,7 +534,11 @@ internal sealed class ModelEmitter
             }
 
             """);
-        if (SplitsTrainingBatch) EmitSplitStep();
+        if (SplitsTrainingBatch)
+        {
+            EmitSplitStep();
+            EmitForwardShare();
+        }
         _writer.Line($$"""
             /// <summary>Inference forward pass and mean {{Spec.Loss}} loss over the batch; gradients are untouched.</summary>
             public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
@@ -601,23 +615,8 @@ internal sealed class ModelEmitter
             inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
             """);
+        _writer.Line("RunForwardShare(first, batch, inputs, training: true);");
         int imageLayers = ChunkedImageLayers(), chunkedBackward = BackwardChunkedLayers();
-        if (imageLayers == 0) EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
-        else
-        {
-            int chunk = ImageChunk(imageLayers);
-            _writer.Line($$"""
-                // The image layers run {{chunk}} samples at a time, as in RunForward.
-                for (int start = 0; start < batch; start += {{chunk}})
-                {
-                    int samples = global::System.Math.Min({{chunk}}, batch - start);
-                    RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training: true);
-                }
-
-                """);
-            if (imageLayers < _plan.Layers.Count)
-                EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1], chunked: true), Pass.Share);
-        }
         _writer.Line();
         _writer.Line(LossEmitter.Comment(_plan));
         _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
@@ -646,6 +645,40 @@ internal sealed class ModelEmitter
         }
         _writer.Close();
         _writer.Line();
+    }
+
+    /// <summary>
+    /// <c>RunForwardShare</c>, every layer forward over one share of a split pass (training's <c>RunShare</c> calls it),
+    /// and <c>RunInferenceShare</c>, an inference pass's share.
+    /// </summary>
+    private void EmitForwardShare()
+    {
+        _writer.Line("// Samples [first, first + batch) of a pass split over the compute threads, forward.");
+        _writer.Open("private void RunForwardShare(int first, int batch, global::System.ReadOnlySpan<float> inputs, bool training)");
+        int imageLayers = ChunkedImageLayers();
+        if (imageLayers == 0) EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
+        else
+        {
+            int chunk = ImageChunk(imageLayers);
+            _writer.Line($$"""
+                // The image layers run {{chunk}} samples at a time, as in RunForward.
+                for (int start = 0; start < batch; start += {{chunk}})
+                {
+                    int samples = global::System.Math.Min({{chunk}}, batch - start);
+                    RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training);
+                }
+
+                """);
+            if (imageLayers < _plan.Layers.Count)
+                EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1], chunked: true), Pass.Share);
+        }
+        _writer.Close();
+        _writer.Line();
+        _writer.Line("""
+            void global::ModelGen.Kernels.IBatchShare.RunInferenceShare(int first, int batch, global::System.ReadOnlySpan<float> inputs) =>
+                RunForwardShare(first, batch, inputs, training: false);
+
+            """);
     }
 
     private void EmitOnnxExport()

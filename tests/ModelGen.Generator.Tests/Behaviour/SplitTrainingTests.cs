@@ -62,6 +62,32 @@ public sealed class SplitTrainingTests
     }
 
     /// <summary>
+    /// Inference splits its batch likewise (<c>RunInferenceShare</c>): the outputs must be the one-thread pass's, and a
+    /// <c>Backward</c> after a split <c>Forward</c> must find every share's inputs and layer outputs where it looks.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Two_threads_split_inference_and_match_one_thread(string name)
+    {
+        ITrainableModel whole = Factories[name](), split = Factories[name]();
+        var random = new Random(name.Length + 1);
+        float[] inputs = [.. Enumerable.Range(0, Batch * whole.InputLength).Select(_ => random.NextSingle() * 2 - 1)];
+        float[] outputGradient = [.. Enumerable.Range(0, Batch * whole.OutputLength).Select(_ => random.NextSingle() - 0.5f)];
+        float[] wholeOutputs = new float[Batch * whole.OutputLength], splitOutputs = new float[wholeOutputs.Length];
+
+        WithThreads(1, () => { whole.PredictOnBatch(inputs, wholeOutputs); return 0f; });
+        WithThreads(2, () => { split.PredictOnBatch(inputs, splitOutputs); return 0f; });
+        AssertClose("PredictOnBatch output", wholeOutputs, splitOutputs, 1e-5);
+
+        float[] wholeInputGradient = new float[inputs.Length], splitInputGradient = new float[inputs.Length];
+        WithThreads(1, () => { whole.Forward(inputs, wholeOutputs); whole.ZeroGradients(); whole.Backward(outputGradient, wholeInputGradient); return 0f; });
+        WithThreads(2, () => { split.Forward(inputs, splitOutputs); split.ZeroGradients(); split.Backward(outputGradient, splitInputGradient); return 0f; });
+        AssertClose("Forward output", wholeOutputs, splitOutputs, 1e-5);
+        AssertClose("gradient after Forward", whole.Gradients, split.Gradients, 1e-4);
+        AssertClose("input gradient", wholeInputGradient, splitInputGradient, 1e-4);
+    }
+
+    /// <summary>
     /// <c>TrainOnBatch</c> on two threads sums the gradients and updates the parameters in the shares' threads, each a
     /// range: three steps must leave the parameters, the last gradients (penalties included) and the losses of three
     /// one-thread steps, for each built-in rule and with L2 penalties (the breast-cancer model).
@@ -168,7 +194,7 @@ public sealed class SplitTrainingTests
     [Theory]
     [InlineData("TutorialClassifier")]
     [InlineData("StridedSameCnn")]
-    public void A_split_training_step_allocates_nothing_after_warm_up(string name)
+    public void Split_training_steps_and_inference_allocate_nothing_after_warm_up(string name)
     {
         ITrainableModel model = Factories[name]();
         var random = new Random(3);
@@ -176,12 +202,18 @@ public sealed class SplitTrainingTests
         float[] targets = Targets(model, random);
         var optimizer = new Adam();
 
+        float[] outputs = new float[Batch * model.OutputLength];
         WithThreads(2, () =>
         {
             model.TrainOnBatch(inputs, targets, optimizer);
             model.TrainOnBatch(inputs, targets, optimizer);
+            model.PredictOnBatch(inputs, outputs);
             long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++) model.TrainOnBatch(inputs, targets, optimizer);
+            for (int i = 0; i < 5; i++)
+            {
+                model.TrainOnBatch(inputs, targets, optimizer);
+                model.PredictOnBatch(inputs, outputs);
+            }
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
             return 0f;
         });

@@ -142,6 +142,13 @@ namespace QuickStart
             _training = training;
             _inputsKept = keepInputs;
             if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+            // Inference splits the batch over the compute threads as training steps do: each share runs every layer.
+            int shares = training ? 1 : global::ModelGen.Kernels.BatchShares.InferenceCount(batch, multiplyAddsPerSample: 2720);
+            if (shares > 1)
+            {
+                global::ModelGen.Kernels.BatchShares.RunInference(this, inputs, InputLength, batch, shares);
+                return;
+            }
 
             // dense1 (Dense): (B, 10) -> (B, 64), ReLU
             var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 64);
@@ -241,19 +248,7 @@ namespace QuickStart
             // The share keeps its own inputs for Backward, on the thread that reads them there.
             inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
-            // dense1 (Dense): (B, 10) -> (B, 64), ReLU
-            var dense1Output = new global::System.Span<float>(_dense1Output, first * 64, batch * 64);
-            global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64, relu: true);
-
-            // dense2 (Dense): (B, 64) -> (B, 32), ReLU
-            var dense2Output = new global::System.Span<float>(_dense2Output, first * 32, batch * 32);
-            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 64, 32, relu: true);
-
-            // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
-            var dense3Output = new global::System.Span<float>(_dense3Output, first * 1, batch * 1);
-            var dense3PreActivation = new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1);
-            global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, Dense3Bias, dense3PreActivation, batch, 32, 1);
-            global::ModelGen.Kernels.ActivationKernels.Sigmoid(dense3PreActivation, dense3Output);
+            RunForwardShare(first, batch, inputs, training: true);
 
             // BinaryCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             var lossGradient = new global::System.Span<float>(_dense3Gradient, first * 1, batch * 1);
@@ -276,6 +271,27 @@ namespace QuickStart
             global::ModelGen.Kernels.ActivationKernels.ReluBackward(new global::System.Span<float>(_dense1Output, first * 64, batch * 64), dense1Gradient, dense1Gradient);
             global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, dense1Gradient, new global::System.Span<float>(gradients, 0, 640), new global::System.Span<float>(gradients, 640, 64), default, batch, 10, 64, accumulate: false);
         }
+
+        // Samples [first, first + batch) of a pass split over the compute threads, forward.
+        private void RunForwardShare(int first, int batch, global::System.ReadOnlySpan<float> inputs, bool training)
+        {
+            // dense1 (Dense): (B, 10) -> (B, 64), ReLU
+            var dense1Output = new global::System.Span<float>(_dense1Output, first * 64, batch * 64);
+            global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1Output, batch, 10, 64, relu: true);
+
+            // dense2 (Dense): (B, 64) -> (B, 32), ReLU
+            var dense2Output = new global::System.Span<float>(_dense2Output, first * 32, batch * 32);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 64, 32, relu: true);
+
+            // dense3 (Dense): (B, 32) -> (B, 1), Sigmoid
+            var dense3Output = new global::System.Span<float>(_dense3Output, first * 1, batch * 1);
+            var dense3PreActivation = new global::System.Span<float>(_dense3PreActivation, first * 1, batch * 1);
+            global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, Dense3Bias, dense3PreActivation, batch, 32, 1);
+            global::ModelGen.Kernels.ActivationKernels.Sigmoid(dense3PreActivation, dense3Output);
+        }
+
+        void global::ModelGen.Kernels.IBatchShare.RunInferenceShare(int first, int batch, global::System.ReadOnlySpan<float> inputs) =>
+            RunForwardShare(first, batch, inputs, training: false);
 
         /// <summary>Inference forward pass and mean BinaryCrossEntropy loss over the batch; gradients are untouched.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)

@@ -176,6 +176,13 @@ namespace Shapes
                 _training = training;
                 _inputsKept = keepInputs;
                 if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+                // Inference splits the batch over the compute threads as training steps do: each share runs every layer.
+                int shares = training ? 1 : global::ModelGen.Kernels.BatchShares.InferenceCount(batch, multiplyAddsPerSample: 821);
+                if (shares > 1)
+                {
+                    global::ModelGen.Kernels.BatchShares.RunInference(this, inputs, InputLength, batch, shares);
+                    return;
+                }
 
                 // dense1 (Dense): (B, 37) -> (B, 13), GELU
                 var dense1Output = new global::System.Span<float>(_dense1Output, 0, batch * 13);
@@ -298,32 +305,7 @@ namespace Shapes
                 // The share keeps its own inputs for Backward, on the thread that reads them there.
                 inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
-                // dense1 (Dense): (B, 37) -> (B, 13), GELU
-                var dense1Output = new global::System.Span<float>(_dense1Output, first * 13, batch * 13);
-                var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 13, batch * 13);
-                global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 37, 13);
-                global::ModelGen.Kernels.ActivationKernels.Gelu(dense1PreActivation, dense1Output);
-
-                // dense2 (Dense): (B, 13) -> (B, 11), LeakyReLU
-                var dense2Output = new global::System.Span<float>(_dense2Output, first * 11, batch * 11);
-                global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 13, 11);
-                global::ModelGen.Kernels.ActivationKernels.LeakyRelu(dense2Output, dense2Output, 0.1f);
-
-                // dense3 (Dense): (B, 11) -> (B, 9), Tanh
-                var dense3Output = new global::System.Span<float>(_dense3Output, first * 9, batch * 9);
-                global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, default, dense3Output, batch, 11, 9);
-                global::ModelGen.Kernels.ActivationKernels.Tanh(dense3Output, dense3Output);
-
-                // squash (Dense): (B, 9) -> (B, 7), Sigmoid
-                var squashOutput = new global::System.Span<float>(_squashOutput, first * 7, batch * 7);
-                global::ModelGen.Kernels.DenseKernels.Forward(dense3Output, SquashKernel, SquashBias, squashOutput, batch, 9, 7);
-                global::ModelGen.Kernels.ActivationKernels.Sigmoid(squashOutput, squashOutput);
-
-                // dense5 (Dense): (B, 7) -> (B, 5), Softmax
-                var dense5Output = new global::System.Span<float>(_dense5Output, first * 5, batch * 5);
-                var dense5PreActivation = new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5);
-                global::ModelGen.Kernels.DenseKernels.Forward(squashOutput, Dense5Kernel, Dense5Bias, dense5PreActivation, batch, 7, 5);
-                global::ModelGen.Kernels.ActivationKernels.Softmax(dense5PreActivation, dense5Output, 5);
+                RunForwardShare(first, batch, inputs, training: true);
 
                 // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
                 var lossGradient = new global::System.Span<float>(_dense5Gradient, first * 5, batch * 5);
@@ -356,6 +338,40 @@ namespace Shapes
                 global::ModelGen.Kernels.ActivationKernels.GeluBackward(new global::System.Span<float>(_dense1PreActivation, first * 13, batch * 13), dense1Gradient, dense1Gradient);
                 global::ModelGen.Kernels.DenseKernels.Backward(new global::System.Span<float>(_input, first * InputLength, batch * InputLength), Dense1Kernel, dense1Gradient, new global::System.Span<float>(gradients, 0, 481), new global::System.Span<float>(gradients, 481, 13), default, batch, 37, 13, accumulate: false);
             }
+
+            // Samples [first, first + batch) of a pass split over the compute threads, forward.
+            private void RunForwardShare(int first, int batch, global::System.ReadOnlySpan<float> inputs, bool training)
+            {
+                // dense1 (Dense): (B, 37) -> (B, 13), GELU
+                var dense1Output = new global::System.Span<float>(_dense1Output, first * 13, batch * 13);
+                var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 13, batch * 13);
+                global::ModelGen.Kernels.DenseKernels.Forward(inputs, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 37, 13);
+                global::ModelGen.Kernels.ActivationKernels.Gelu(dense1PreActivation, dense1Output);
+
+                // dense2 (Dense): (B, 13) -> (B, 11), LeakyReLU
+                var dense2Output = new global::System.Span<float>(_dense2Output, first * 11, batch * 11);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense1Output, Dense2Kernel, Dense2Bias, dense2Output, batch, 13, 11);
+                global::ModelGen.Kernels.ActivationKernels.LeakyRelu(dense2Output, dense2Output, 0.1f);
+
+                // dense3 (Dense): (B, 11) -> (B, 9), Tanh
+                var dense3Output = new global::System.Span<float>(_dense3Output, first * 9, batch * 9);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense2Output, Dense3Kernel, default, dense3Output, batch, 11, 9);
+                global::ModelGen.Kernels.ActivationKernels.Tanh(dense3Output, dense3Output);
+
+                // squash (Dense): (B, 9) -> (B, 7), Sigmoid
+                var squashOutput = new global::System.Span<float>(_squashOutput, first * 7, batch * 7);
+                global::ModelGen.Kernels.DenseKernels.Forward(dense3Output, SquashKernel, SquashBias, squashOutput, batch, 9, 7);
+                global::ModelGen.Kernels.ActivationKernels.Sigmoid(squashOutput, squashOutput);
+
+                // dense5 (Dense): (B, 7) -> (B, 5), Softmax
+                var dense5Output = new global::System.Span<float>(_dense5Output, first * 5, batch * 5);
+                var dense5PreActivation = new global::System.Span<float>(_dense5PreActivation, first * 5, batch * 5);
+                global::ModelGen.Kernels.DenseKernels.Forward(squashOutput, Dense5Kernel, Dense5Bias, dense5PreActivation, batch, 7, 5);
+                global::ModelGen.Kernels.ActivationKernels.Softmax(dense5PreActivation, dense5Output, 5);
+            }
+
+            void global::ModelGen.Kernels.IBatchShare.RunInferenceShare(int first, int batch, global::System.ReadOnlySpan<float> inputs) =>
+                RunForwardShare(first, batch, inputs, training: false);
 
             /// <summary>Inference forward pass and mean SparseCategoricalCrossEntropy loss over the batch; gradients are untouched.</summary>
             public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)

@@ -142,6 +142,13 @@ namespace Shapes
             _training = training;
             _inputsKept = keepInputs;
             if (keepInputs) global::ModelGen.Kernels.ParallelCopy.Copy(inputs, _input);
+            // Inference splits the batch over the compute threads as training steps do: each share runs every layer.
+            int shares = training ? 1 : global::ModelGen.Kernels.BatchShares.InferenceCount(batch, multiplyAddsPerSample: 16000);
+            if (shares > 1)
+            {
+                global::ModelGen.Kernels.BatchShares.RunInference(this, inputs, InputLength, batch, shares);
+                return;
+            }
             // The image layers run 180 samples (per compute thread) at a time, so each layer's
             // outputs are still in cache when the next one reads them; every sample's outputs stay for backward.
             int chunk = 180 * global::ModelGen.ComputeThreads.Count;
@@ -273,22 +280,7 @@ namespace Shapes
             // The share keeps its own inputs for Backward, on the thread that reads them there.
             inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 
-            // The image layers run 180 samples at a time, as in RunForward.
-            for (int start = 0; start < batch; start += 180)
-            {
-                int samples = global::System.Math.Min(180, batch - start);
-                RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training: true);
-            }
-
-            // flatten1 (Flatten): (B, 5, 5, 16) -> (B, 400)
-            var flatten1Output = new global::System.Span<float>(_flatten1Output, first * 400, batch * 400);
-            // The previous layer's buffer: the same values.
-
-            // dense1 (Dense): (B, 400) -> (B, 4), Softmax
-            var dense1Output = new global::System.Span<float>(_dense1Output, first * 4, batch * 4);
-            var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 4, batch * 4);
-            global::ModelGen.Kernels.DenseKernels.Forward(flatten1Output, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 400, 4);
-            global::ModelGen.Kernels.ActivationKernels.Softmax(dense1PreActivation, dense1Output, 4);
+            RunForwardShare(first, batch, inputs, training: true);
 
             // SparseCategoricalCrossEntropy fused with the output activation: computed from the logits, whose gradient is (p - t) / batch.
             var lossGradient = new global::System.Span<float>(_dense1Gradient, first * 4, batch * 4);
@@ -311,6 +303,30 @@ namespace Shapes
             for (int start = 0; start < batch; start += 360)
                 RunImageLayersBackward(default, first + start, global::System.Math.Min(360, batch - start), gradients);
         }
+
+        // Samples [first, first + batch) of a pass split over the compute threads, forward.
+        private void RunForwardShare(int first, int batch, global::System.ReadOnlySpan<float> inputs, bool training)
+        {
+            // The image layers run 180 samples at a time, as in RunForward.
+            for (int start = 0; start < batch; start += 180)
+            {
+                int samples = global::System.Math.Min(180, batch - start);
+                RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training);
+            }
+
+            // flatten1 (Flatten): (B, 5, 5, 16) -> (B, 400)
+            var flatten1Output = new global::System.Span<float>(_flatten1Output, first * 400, batch * 400);
+            // The previous layer's buffer: the same values.
+
+            // dense1 (Dense): (B, 400) -> (B, 4), Softmax
+            var dense1Output = new global::System.Span<float>(_dense1Output, first * 4, batch * 4);
+            var dense1PreActivation = new global::System.Span<float>(_dense1PreActivation, first * 4, batch * 4);
+            global::ModelGen.Kernels.DenseKernels.Forward(flatten1Output, Dense1Kernel, Dense1Bias, dense1PreActivation, batch, 400, 4);
+            global::ModelGen.Kernels.ActivationKernels.Softmax(dense1PreActivation, dense1Output, 4);
+        }
+
+        void global::ModelGen.Kernels.IBatchShare.RunInferenceShare(int first, int batch, global::System.ReadOnlySpan<float> inputs) =>
+            RunForwardShare(first, batch, inputs, training: false);
 
         /// <summary>Inference forward pass and mean SparseCategoricalCrossEntropy loss over the batch; gradients are untouched.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)

@@ -33,6 +33,39 @@ public sealed class BatchSharesTests
     }
 
     [Fact]
+    public void Each_inference_share_runs_once_on_its_own_samples()
+    {
+        using var threads = new ComputeThreadsScope(2);
+        for (int attempt = 0; attempt < 1000; attempt++)
+        {
+            var model = new RecordingModel();
+            if (BatchShares.RunInference(model, Indices(51 * 3), 3, batch: 51, shares: 2) == 1)
+            {
+                Assert.Equal([(0, 51, 0f, 153)], model.InferenceCalls);
+                continue;
+            }
+            Assert.Equal([(0, 26, 0f, 78), (26, 25, 78f, 75)], model.InferenceCalls.OrderBy(call => call.First));
+            return;
+        }
+        Assert.Fail("The compute threads stayed busy for 1000 attempts.");
+    }
+
+    /// <summary>Other test classes may set the thread count meanwhile, so the split case is retried until it sees two.</summary>
+    [Fact]
+    public void Inference_splits_from_a_quarter_of_a_million_multiply_adds_with_eight_samples_a_share()
+    {
+        using var threads = new ComputeThreadsScope(2);
+        Assert.Equal(1, BatchShares.InferenceCount(batch: 255, multiplyAddsPerSample: 1024));
+        Assert.Equal(1, BatchShares.InferenceCount(batch: 15, multiplyAddsPerSample: 1 << 20));
+        for (int attempt = 0; attempt < 1000; attempt++)
+        {
+            using var again = new ComputeThreadsScope(2);
+            if (BatchShares.InferenceCount(batch: 256, multiplyAddsPerSample: 1024) == 2) return;
+        }
+        Assert.Fail("256 samples of 1024 multiply-adds never took two shares.");
+    }
+
+    [Fact]
     public void A_step_started_while_the_threads_are_busy_runs_the_whole_batch_as_share_zero()
     {
         var inner = new RecordingModel();
@@ -161,6 +194,11 @@ public sealed class BatchSharesTests
             for (int i = 0; i < gradients.Length; i++) gradients[i] = (share + 1) * (i + 1);
             if (work is not null) Results[share] = work(share);
         }
+
+        public ConcurrentBag<(int First, int Count, float FirstInput, int Inputs)> InferenceCalls { get; } = [];
+
+        public void RunInferenceShare(int first, int count, ReadOnlySpan<float> inputs) =>
+            InferenceCalls.Add((first, count, inputs[0], inputs.Length));
 
         public float ComputeLossAndGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Optimizer? optimizer, out bool stepped) =>
             throw new NotSupportedException();
