@@ -278,15 +278,7 @@ internal sealed class ModelEmitter
             // {{WholeBatchReason(imageLayers)}}.
             int chunk = training ? batch : {{chunk}};
             """);
-        _writer.Line($$"""
-            for (int first = 0; first < batch; first += chunk)
-            {
-                int samples = global::System.Math.Min(chunk, batch - first);
-                RunImageLayers(inputs.Slice(first * InputLength, samples * InputLength), first, samples, training);
-            }
-            """);
-        if (imageLayers < _plan.Layers.Count)
-            EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1]), Pass.Batch);
+        EmitImageLayersInChunks("chunk", "0", Pass.Batch);
         _writer.Close();
         _writer.Line();
         _writer.Line("// The image layers for samples [first, first + batch) of the pass.");
@@ -294,6 +286,28 @@ internal sealed class ModelEmitter
         EmitForwardLayers(0, imageLayers, "inputs", Pass.Chunk);
         _writer.Close();
         _writer.Line();
+    }
+
+    /// <summary>
+    /// Samples <c>[0, batch)</c> of a pass through the image layers, <paramref name="chunk"/> at a time (the local
+    /// <c>RunImageLayers</c> indexes them from <paramref name="offset"/>, a share's first sample), then the layers after
+    /// them over all of those samples.
+    /// </summary>
+    private void EmitImageLayersInChunks(string chunk, string offset, Pass pass)
+    {
+        int imageLayers = ChunkedImageLayers();
+        string first = offset == "0" ? "start" : $"{offset} + start";
+        _writer.Line($$"""
+            for (int start = 0; start < batch; start += {{chunk}})
+            {
+                int samples = global::System.Math.Min({{chunk}}, batch - start);
+                RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), {{first}}, samples, training);
+            }
+            """);
+        if (imageLayers == _plan.Layers.Count) return;
+        if (pass == Pass.Share) _writer.Line(); // a batched pass's layers open with their own blank line
+        LayerPlan lastImage = _plan.Layers[imageLayers - 1];
+        EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(lastImage).OutputField, lastImage, chunked: pass == Pass.Share), pass);
     }
 
     private void EmitForwardLayers(int from, int to, string input, Pass pass)
@@ -659,18 +673,8 @@ internal sealed class ModelEmitter
         if (imageLayers == 0) EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
         else
         {
-            int chunk = ImageChunk(imageLayers);
-            _writer.Line($$"""
-                // The image layers run {{chunk}} samples at a time, as in RunForward.
-                for (int start = 0; start < batch; start += {{chunk}})
-                {
-                    int samples = global::System.Math.Min({{chunk}}, batch - start);
-                    RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), first + start, samples, training);
-                }
-
-                """);
-            if (imageLayers < _plan.Layers.Count)
-                EmitForwardLayers(imageLayers, _plan.Layers.Count, Slice(new LayerNames(_plan.Layers[imageLayers - 1]).OutputField, _plan.Layers[imageLayers - 1], chunked: true), Pass.Share);
+            _writer.Line($"// The image layers run {ImageChunk(imageLayers)} samples at a time, as in RunForward.");
+            EmitImageLayersInChunks($"{ImageChunk(imageLayers)}", "first", Pass.Share);
         }
         _writer.Close();
         _writer.Line();

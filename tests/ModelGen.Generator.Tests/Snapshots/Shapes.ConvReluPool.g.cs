@@ -152,10 +152,10 @@ namespace Shapes
             // The image layers run 180 samples (per compute thread) at a time, so each layer's
             // outputs are still in cache when the next one reads them; every sample's outputs stay for backward.
             int chunk = 180 * global::ModelGen.ComputeThreads.Count;
-            for (int first = 0; first < batch; first += chunk)
+            for (int start = 0; start < batch; start += chunk)
             {
-                int samples = global::System.Math.Min(chunk, batch - first);
-                RunImageLayers(inputs.Slice(first * InputLength, samples * InputLength), first, samples, training);
+                int samples = global::System.Math.Min(chunk, batch - start);
+                RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), start, samples, training);
             }
 
             // flatten1 (Flatten): (B, 5, 5, 16) -> (B, 400)

@@ -197,10 +197,10 @@ namespace Shapes
             // outputs are still in cache when the next one reads them. Training takes the whole batch at once:
             // batch normalization needs its statistics over all of it.
             int chunk = training ? batch : 963 * global::ModelGen.ComputeThreads.Count;
-            for (int first = 0; first < batch; first += chunk)
+            for (int start = 0; start < batch; start += chunk)
             {
-                int samples = global::System.Math.Min(chunk, batch - first);
-                RunImageLayers(inputs.Slice(first * InputLength, samples * InputLength), first, samples, training);
+                int samples = global::System.Math.Min(chunk, batch - start);
+                RunImageLayers(inputs.Slice(start * InputLength, samples * InputLength), start, samples, training);
             }
 
             // global_average_pooling2d1 (GlobalAveragePooling2D): (B, 2, 2, 4) -> (B, 4)

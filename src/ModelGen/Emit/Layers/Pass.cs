@@ -18,8 +18,8 @@ internal enum Pass
     Chunk,
 
     /// <summary>
-    /// <c>RunShare</c>: samples <c>[first, first + batch)</c> of a training step split over the compute threads,
-    /// indexed like <see cref="Chunk"/>; parameter gradients go to the share's own buffer, the local <c>gradients</c>,
+    /// <c>RunShare</c> and <c>RunForwardShare</c>: samples <c>[first, first + batch)</c> of a training step or an
+    /// inference pass split over the compute threads, indexed like <see cref="Chunk"/>; parameter gradients go to the share's own buffer, the local <c>gradients</c>,
     /// which each dense layer overwrites rather than accumulates into (the buffer is not cleared first; the image
     /// layers' range is, as their chunks accumulate).
     /// </summary>
