@@ -54,15 +54,17 @@ public static unsafe class BatchShares
     /// each gets at least 8 samples; 1 when the whole step (three products of <paramref name="multiplyAddsPerSample"/>
     /// per sample: forward, input gradient, kernel gradient) is too small to pay for waking a thread.
     /// </summary>
-    public static int Count(int batch, long multiplyAddsPerSample) =>
-        3L * batch * multiplyAddsPerSample >= MinimumStepWork ? ComputeTeam.Threads(batch / MinimumSamplesPerShare) : 1;
+    public static int Count(int batch, long multiplyAddsPerSample) => Shares(batch, 3L * batch * multiplyAddsPerSample);
 
     /// <summary>
     /// How many shares an inference pass over <paramref name="batch"/> samples should take: as <see cref="Count"/>, for
     /// one product of <paramref name="multiplyAddsPerSample"/> per sample.
     /// </summary>
-    public static int InferenceCount(int batch, long multiplyAddsPerSample) =>
-        (long)batch * multiplyAddsPerSample >= MinimumStepWork ? ComputeTeam.Threads(batch / MinimumSamplesPerShare) : 1;
+    public static int InferenceCount(int batch, long multiplyAddsPerSample) => Shares(batch, batch * multiplyAddsPerSample);
+
+    // The compute threads, at least 8 samples each, when the pass's multiply-adds pay for waking them; else 1.
+    private static int Shares(int batch, long multiplyAdds) =>
+        multiplyAdds >= MinimumStepWork ? ComputeTeam.Threads(batch / MinimumSamplesPerShare) : 1;
 
     /// <summary>
     /// Calls <see cref="IBatchShare.RunInferenceShare"/> for each of <paramref name="shares"/> ranges of the batch of

@@ -409,18 +409,13 @@ internal sealed class ModelEmitter
         EmitBackwardLayers(Pass.Batch, from: chunkedLayers);
         if (chunkedLayers > 0)
         {
-            int chunk = BackwardChunk(ChunkedImageLayers());
             _writer.Line($$"""
 
-                // The image layers go back {{chunk}} samples (per compute thread) at a time, so the gradients each one
+                // The image layers go back {{BackwardChunk}} samples (per compute thread) at a time, so the gradients each one
                 // writes are still in cache when the layer before reads them; their parameter gradients accumulate.
-                int chunk = {{chunk}} * global::ModelGen.ComputeThreads.Count;
-                for (int first = 0; first < batch; first += chunk)
-                {
-                    int samples = global::System.Math.Min(chunk, batch - first);
-                    RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples, _gradients);
-                }
+                int chunk = {{BackwardChunk}} * global::ModelGen.ComputeThreads.Count;
                 """);
+            EmitImageLayersBackInChunks("chunk", "0", "dInputs.IsEmpty ? default : dInputs.Slice(start * InputLength, samples * InputLength)", "_gradients");
         }
         _writer.Close();
         _writer.Line();
@@ -507,7 +502,25 @@ internal sealed class ModelEmitter
 
     // Backward chunks take twice the forward's samples: on the Fashion CNN at batch 128 (forward chunks of 5), chunks
     // of 8 to 32 samples all ran 4 to 6 % faster than the whole batch, on one thread and on two, in interleaved runs.
-    private int BackwardChunk(int imageLayers) => 2 * ImageChunk(imageLayers);
+    private int BackwardChunk => 2 * ImageChunk(ChunkedImageLayers());
+
+    /// <summary>
+    /// Samples <c>[0, batch)</c> of a pass back through the image layers, <paramref name="chunk"/> at a time, as
+    /// <see cref="EmitImageLayersInChunks"/> takes them forward: <paramref name="inputGradient"/> is each chunk's
+    /// dLoss/dInputs (an expression of <c>start</c> and <c>samples</c>) and <paramref name="gradients"/> the buffer
+    /// their parameter gradients accumulate into.
+    /// </summary>
+    private void EmitImageLayersBackInChunks(string chunk, string offset, string inputGradient, string gradients)
+    {
+        string first = offset == "0" ? "start" : $"{offset} + start";
+        _writer.Line($$"""
+            for (int start = 0; start < batch; start += {{chunk}})
+            {
+                int samples = global::System.Math.Min({{chunk}}, batch - start);
+                RunImageLayersBackward({{inputGradient}}, {{first}}, samples, {{gradients}});
+            }
+            """);
+    }
 
     private static string InputSlice(bool chunked) => chunked
         ? "new global::System.Span<float>(_input, first * InputLength, batch * InputLength)"
@@ -620,7 +633,8 @@ internal sealed class ModelEmitter
         string logits = KeepsPreActivation(Last) ? Slice(last.PreActivationField, Last, chunked: true) : outputs;
         _writer.Line("// One share of a split training step: samples [first, first + batch) forward, through the loss and back.");
         _writer.Open("void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)");
-        _writer.Line(BackwardChunkedLayers() == 0
+        int chunkedBackward = BackwardChunkedLayers();
+        _writer.Line(chunkedBackward == 0
             ? "// Each layer overwrites its own range of the share's gradients: the buffer needs no clearing."
             : "// Each layer after the image layers overwrites its own range of the share's gradients; theirs is cleared below.");
         _writer.Line("""
@@ -630,7 +644,6 @@ internal sealed class ModelEmitter
 
             """);
         _writer.Line("RunForwardShare(first, batch, inputs, training: true);");
-        int imageLayers = ChunkedImageLayers(), chunkedBackward = BackwardChunkedLayers();
         _writer.Line();
         _writer.Line(LossEmitter.Comment(_plan));
         _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
@@ -644,18 +657,15 @@ internal sealed class ModelEmitter
         EmitBackwardLayers(Pass.Share, from: chunkedBackward);
         if (chunkedBackward > 0)
         {
-            int chunk = BackwardChunk(imageLayers), trained = _plan.Layers[chunkedBackward].ParameterOffset;
+            int trained = _plan.Layers[chunkedBackward].ParameterOffset;
             _writer.Line();
-            _writer.Line($"// The image layers go back {chunk} samples at a time, as in RunBackward.");
+            _writer.Line($"// The image layers go back {BackwardChunk} samples at a time, as in RunBackward.");
             if (trained > 0)
                 _writer.Line($"""
                     // Their parameter gradients accumulate over the chunks, so they start from zero.
                     new global::System.Span<float>(gradients, 0, {trained}).Clear();
                     """);
-            _writer.Line($$"""
-                for (int start = 0; start < batch; start += {{chunk}})
-                    RunImageLayersBackward(default, first + start, global::System.Math.Min({{chunk}}, batch - start), gradients);
-                """);
+            EmitImageLayersBackInChunks($"{BackwardChunk}", "first", "default", "gradients");
         }
         _writer.Close();
         _writer.Line();

@@ -33,7 +33,7 @@ public sealed class ChunkedInferenceTests
         Assert.Contains("int chunk = 7 * global::ModelGen.ComputeThreads.Count;", source);
         Assert.Contains("new global::System.Span<int>(_max_pooling2d1Argmax, first * 4096, batch * 4096), batch, in MaxPooling2d1Geometry);", source);
         Assert.Contains("int chunk = 14 * global::ModelGen.ComputeThreads.Count;", source);
-        Assert.Contains("RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples, _gradients);", source);
+        Assert.Contains("RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(start * InputLength, samples * InputLength), start, samples, _gradients);", source);
     }
 
     [Fact]

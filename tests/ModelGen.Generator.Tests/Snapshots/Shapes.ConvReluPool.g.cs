@@ -215,10 +215,10 @@ namespace Shapes
             // The image layers go back 360 samples (per compute thread) at a time, so the gradients each one
             // writes are still in cache when the layer before reads them; their parameter gradients accumulate.
             int chunk = 360 * global::ModelGen.ComputeThreads.Count;
-            for (int first = 0; first < batch; first += chunk)
+            for (int start = 0; start < batch; start += chunk)
             {
-                int samples = global::System.Math.Min(chunk, batch - first);
-                RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(first * InputLength, samples * InputLength), first, samples, _gradients);
+                int samples = global::System.Math.Min(chunk, batch - start);
+                RunImageLayersBackward(dInputs.IsEmpty ? default : dInputs.Slice(start * InputLength, samples * InputLength), start, samples, _gradients);
             }
         }
 
@@ -301,7 +301,10 @@ namespace Shapes
             // Their parameter gradients accumulate over the chunks, so they start from zero.
             new global::System.Span<float>(gradients, 0, 160).Clear();
             for (int start = 0; start < batch; start += 360)
-                RunImageLayersBackward(default, first + start, global::System.Math.Min(360, batch - start), gradients);
+            {
+                int samples = global::System.Math.Min(360, batch - start);
+                RunImageLayersBackward(default, first + start, samples, gradients);
+            }
         }
 
         // Samples [first, first + batch) of a pass split over the compute threads, forward.
