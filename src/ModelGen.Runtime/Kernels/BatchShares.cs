@@ -11,11 +11,19 @@ public interface IBatchShare : ITrainableModel
 {
     /// <summary>
     /// Runs every layer forward, the loss and every layer backward on samples
-    /// <c>[first, first + count)</c> of the step, whose <paramref name="inputs"/> and <paramref name="targets"/>
-    /// are given, writing parameter gradients into share <paramref name="share"/>'s own buffer.
-    /// Called once per share, on its own thread.
+    /// <c>[first, first + count)</c> of the step, whose inputs and targets are <paramref name="batchInputs"/> and
+    /// <paramref name="batchTargets"/> (the whole batch's), writing parameter gradients into share
+    /// <paramref name="share"/>'s own buffer: all but the first <see cref="KernelRowsSplit"/> rows' gradients, which
+    /// each share writes, for its own rows, into the model's gradients. Called once per share of
+    /// <paramref name="shares"/>, on its own thread.
     /// </summary>
-    void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+    void RunShare(int share, int shares, int first, int count, ReadOnlySpan<float> batchInputs, ReadOnlySpan<float> batchTargets);
+
+    /// <summary>
+    /// The first layer's kernel when a split step splits it by rows (<see cref="DenseRowSplit"/>): its rows and their
+    /// length, the kernel being parameters <c>[0, Rows * RowLength)</c>; <c>(0, 0)</c> when the step splits by samples alone.
+    /// </summary>
+    (int Rows, int RowLength) KernelRowsSplit => default;
 
     /// <summary>
     /// Runs every layer forward, for inference, on samples <c>[first, first + count)</c> of the pass, whose
@@ -151,20 +159,51 @@ public static unsafe class BatchShares
     {
         ref ShareJob job = ref Unsafe.AsRef<ShareJob>(arguments);
         var (first, end) = ComputeTeam.Range(job.Batch, part, parts);
-        int count = end - first;
-        job.Model.RunShare(part, first, count,
-            new ReadOnlySpan<float>(job.Inputs + (nint)first * job.InputLength, count * job.InputLength),
-            new ReadOnlySpan<float>(job.Targets + (nint)first * job.TargetLength, count * job.TargetLength));
+        job.Model.RunShare(part, parts, first, end - first,
+            new ReadOnlySpan<float>(job.Inputs, job.Batch * job.InputLength),
+            new ReadOnlySpan<float>(job.Targets, job.Batch * job.TargetLength));
 
         ComputeTeam.WaitForEveryPart(parts);
-        var (start, stop) = ComputeTeam.Range(job.Gradients.Length, part, parts, grain: 16);
+        // A kernel split by rows has its gradients summed already, each share's rows by that share: its thread updates them.
+        var (rows, rowLength) = job.Model.KernelRowsSplit;
+        int splitKernel = rows * rowLength;
+        if (splitKernel > 0)
+        {
+            var (rowStart, rowEnd) = DenseRowSplit.Rows(rows, part, parts);
+            Update(ref job, rowStart * rowLength, rowEnd * rowLength);
+        }
+        var (start, stop) = ComputeTeam.Range(job.Gradients.Length - splitKernel, part, parts, grain: 16);
+        start += splitKernel;
+        stop += splitKernel;
         Span<float> gradients = job.Gradients.AsSpan(start, stop - start);
         for (int share = 0; share < parts - 1; share++)
             System.Numerics.Tensors.TensorPrimitives.Add(gradients, job.ShareGradients[share].AsSpan(start, stop - start), gradients);
-        if (job.Optimizer is { } optimizer)
-        {
-            Training.Regularization.AddGradients(job.Model, start, stop);
-            optimizer.StepRange(job.Model.Parameters, job.Gradients, start, stop - start);
-        }
+        Update(ref job, start, stop);
+    }
+
+    // The L1/L2 penalties' gradients and the optimizer's step for parameters [start, stop), given an optimizer.
+    private static void Update(ref ShareJob job, int start, int stop)
+    {
+        if (job.Optimizer is not { } optimizer || start >= stop) return;
+        Training.Regularization.AddGradients(job.Model, start, stop);
+        optimizer.StepRange(job.Model.Parameters, job.Gradients, start, stop - start);
+    }
+
+    /// <summary>
+    /// Returns once every share of the running split step has called this: the barrier between the phases of a step
+    /// whose first kernel is split by rows (<see cref="DenseRowSplit"/>), which every share must reach. A step that
+    /// runs as one share passes at once.
+    /// </summary>
+    public static void WaitForEveryShare(int shares) => ComputeTeam.WaitForEveryPart(shares);
+
+    /// <summary>
+    /// Grows the other shares' partial sums of a kernel split by rows (<see cref="DenseRowSplit"/>) to
+    /// <paramref name="length"/> floats each for <paramref name="shares"/> shares; share 0 sums into the layer's own buffer.
+    /// </summary>
+    public static void GrowPartialSums(ref float[][] partialSums, int shares, int length)
+    {
+        if (partialSums.Length >= shares - 1 && (shares == 1 || partialSums[0].Length >= length)) return;
+        partialSums = new float[shares - 1][];
+        for (int share = 0; share < shares - 1; share++) partialSums[share] = new float[length];
     }
 }

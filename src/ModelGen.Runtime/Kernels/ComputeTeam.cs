@@ -97,14 +97,17 @@ internal static unsafe class ComputeTeam
 
     /// <summary>
     /// Returns once every part of the running job has called this: a barrier between two phases of one job, which
-    /// every part must reach once. Each part runs on a thread of its own, so waiting cannot stall the others. A job
-    /// running as one part (<see cref="Run"/> returned 1) need not call it.
+    /// every part must reach, as often as the job has phases. Each part runs on a thread of its own, so waiting cannot
+    /// stall the others. A job running as one part (<see cref="Run"/> returned 1) need not call it.
     /// </summary>
     public static void WaitForEveryPart(int parts)
     {
         if (parts == 1) return;
-        Interlocked.Increment(ref s_arrivals.Value);
-        while (Volatile.Read(ref s_arrivals.Value) < parts) Thread.SpinWait(Pause);
+        // No part reaches barrier k + 1 before every part has passed barrier k, so the arrivals at barrier k hold
+        // tickets ((k - 1) * parts, k * parts]: each waits for the last ticket of its own barrier.
+        int ticket = Interlocked.Increment(ref s_arrivals.Value);
+        int last = (ticket + parts - 1) / parts * parts;
+        while (Volatile.Read(ref s_arrivals.Value) < last) Thread.SpinWait(Pause);
     }
 
     /// <summary>The half-open range of <paramref name="count"/> items that part <paramref name="part"/> of <paramref name="parts"/> takes, in multiples of <paramref name="grain"/>.</summary>

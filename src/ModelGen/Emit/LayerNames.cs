@@ -39,6 +39,9 @@ internal readonly struct LayerNames(LayerPlan layer)
     /// <summary>Workspace field holding dLoss/dOutput, turned in place into dLoss/dPreActivation.</summary>
     public string GradientField => "_" + Camel + "Gradient";
 
+    /// <summary>Field holding the other shares' partial sums when a split step splits the layer's kernel by rows.</summary>
+    public string PartialSumsField => "_" + Camel + "PartialSums";
+
     /// <summary>Field of one of the layer's batched workspaces (<c>_conv2d1Patches</c>).</summary>
     public string WorkspaceField(string suffix) => "_" + Camel + suffix;
 

@@ -11,9 +11,9 @@ namespace ModelGen.Generator.Emit;
 /// Emits the generated half of a model class: shape constants, the flat parameter and gradient
 /// buffers with named views, one-sample <c>Predict</c>, batched <c>Forward</c>/<c>Backward</c>, the
 /// loss entry points of <c>ITrainableModel</c>, and <c>Summary()</c>. Layer-specific statements come
-/// from one <see cref="LayerEmitter"/> per layer kind.
+/// from one <see cref="LayerEmitter"/> per layer kind; training steps split over threads are in ModelEmitter.SplitStep.cs.
 /// </summary>
-internal sealed class ModelEmitter
+internal sealed partial class ModelEmitter
 {
     /// <summary>Above this many floats of intermediates, one-sample Predict uses instance scratch instead of the stack.</summary>
     private const int StackLimitFloats = 16 * 1024;
@@ -130,6 +130,11 @@ internal sealed class ModelEmitter
                 // first (which uses _gradients) and each share's summed loss.
                 private float[][] _shareGradients = [];
                 private double[] _shareLosses = [];
+                """);
+        if (SplitsFirstKernelByRows)
+            _writer.Line($"""
+                // Every share's partial sums of {_plan.Layers[0].Spec.Name}'s kernel rows (DenseRowSplit) but the first's, which sums into the layer's own buffer.
+                private float[][] {new LayerNames(_plan.Layers[0]).PartialSumsField} = [];
                 """);
         _writer.Line();
     }
@@ -565,6 +570,7 @@ internal sealed class ModelEmitter
         {
             EmitSplitStep();
             EmitForwardShare();
+            EmitRowSplitMembers();
         }
         _writer.Line($$"""
             /// <summary>Inference forward pass and mean {{Spec.Loss}} loss over the batch; gradients are untouched.</summary>
@@ -586,114 +592,6 @@ internal sealed class ModelEmitter
     /// </summary>
     private bool HasBatchedField(Workspace workspace) =>
         workspace.BatchedLength is null || ChunkedImageLayers() == 0 || !ChunksTraining(ChunkedImageLayers());
-
-    /// <summary>Whether every layer treats samples apart, so that a training step may split its batch over the compute threads.</summary>
-    private bool SplitsTrainingBatch => _plan.Layers.All(layer => LayerEmitter.For(layer.Spec).TreatsSamplesApart);
-
-    /// <summary>The forward pass's multiply-adds per sample (dense and convolution layers'), which decide whether splitting a step pays.</summary>
-    private long MultiplyAddsPerSample => _plan.Layers.Sum(layer => layer.Spec switch
-    {
-        DenseSpec dense => (long)layer.Input.Length * dense.Units,
-        Conv2DSpec conv => (long)layer.Output.Length * conv.KernelSize * conv.KernelSize * layer.Input.Dimensions[2],
-        _ => 0L,
-    });
-
-    private string SplitCheck => !SplitsTrainingBatch ? "" : $$"""
-
-            int shares = global::ModelGen.Kernels.BatchShares.Count(batch, multiplyAddsPerSample: {{MultiplyAddsPerSample}});
-            stepped = shares > 1 && optimizer is not null;
-            if (shares > 1) return ComputeLossAndGradientsInShares(inputs, targets, batch, shares, optimizer);
-        """;
-
-    private void EmitSplitStep()
-    {
-        _writer.Line("""
-            // Each share of the batch runs the whole step on its own thread (RunShare), into its own gradient buffer;
-            // then each thread sums a range of the buffers and, given an optimizer, updates that range of parameters.
-            // Splitting each matrix product instead left a small model's step with a fork-join per product and its
-            // element-wise passes, loss and small products on one thread.
-            """);
-        _writer.Open("private float ComputeLossAndGradientsInShares(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batch, int shares, global::ModelGen.Optimizers.Optimizer? optimizer)");
-        _writer.Line("""
-            EnsureBatchCapacity(batch);
-            global::ModelGen.Kernels.BatchShares.Grow(ref _shareGradients, ref _shareLosses, shares, ParameterCount);
-            _batch = batch;
-            _training = true;
-            _inputsKept = true;
-            shares = global::ModelGen.Kernels.BatchShares.Run(this, inputs, InputLength, targets, batch, shares, _gradients, _shareGradients, optimizer);
-            double loss = 0;
-            for (int share = 0; share < shares; share++) loss += _shareLosses[share];
-            return (float)(loss / batch);
-            """);
-        _writer.Close();
-        _writer.Line();
-
-        var last = new LayerNames(Last);
-        string outputs = Slice(last.OutputField, Last, chunked: true);
-        string logits = KeepsPreActivation(Last) ? Slice(last.PreActivationField, Last, chunked: true) : outputs;
-        _writer.Line("// One share of a split training step: samples [first, first + batch) forward, through the loss and back.");
-        _writer.Open("void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)");
-        int chunkedBackward = BackwardChunkedLayers();
-        _writer.Line(chunkedBackward == 0
-            ? "// Each layer overwrites its own range of the share's gradients: the buffer needs no clearing."
-            : "// Each layer after the image layers overwrites its own range of the share's gradients; theirs is cleared below.");
-        _writer.Line("""
-            float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
-            // The share keeps its own inputs for Backward, on the thread that reads them there.
-            inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
-
-            """);
-        _writer.Line("RunForwardShare(first, batch, inputs, training: true);");
-        _writer.Line();
-        _writer.Line(LossEmitter.Comment(_plan));
-        _writer.Line($"var lossGradient = {Slice(last.GradientField, Last, chunked: true)};");
-        _writer.Line($"float loss = {LossEmitter.Call(_plan, outputs, logits, "targets", "lossGradient")};");
-        _writer.Line("""
-            // Both were averaged over the share; the step averages over all of its samples.
-            _shareLosses[share] = (double)loss * batch;
-            global::ModelGen.Kernels.BatchShares.Rescale(lossGradient, batch, _batch);
-            """);
-        _writer.Line();
-        EmitBackwardLayers(Pass.Share, from: chunkedBackward);
-        if (chunkedBackward > 0)
-        {
-            int trained = _plan.Layers[chunkedBackward].ParameterOffset;
-            _writer.Line();
-            _writer.Line($"// The image layers go back {BackwardChunk} samples at a time, as in RunBackward.");
-            if (trained > 0)
-                _writer.Line($"""
-                    // Their parameter gradients accumulate over the chunks, so they start from zero.
-                    new global::System.Span<float>(gradients, 0, {trained}).Clear();
-                    """);
-            EmitImageLayersBackInChunks($"{BackwardChunk}", "first", "default", "gradients");
-        }
-        _writer.Close();
-        _writer.Line();
-    }
-
-    /// <summary>
-    /// <c>RunForwardShare</c>, every layer forward over one share of a split pass (training's <c>RunShare</c> calls it),
-    /// and <c>RunInferenceShare</c>, an inference pass's share.
-    /// </summary>
-    private void EmitForwardShare()
-    {
-        _writer.Line("// Samples [first, first + batch) of a pass split over the compute threads, forward.");
-        _writer.Open("private void RunForwardShare(int first, int batch, global::System.ReadOnlySpan<float> inputs, bool training)");
-        int imageLayers = ChunkedImageLayers();
-        if (imageLayers == 0) EmitForwardLayers(0, _plan.Layers.Count, "inputs", Pass.Share);
-        else
-        {
-            _writer.Line($"// The image layers run {ImageChunk(imageLayers)} samples at a time, as in RunForward.");
-            EmitImageLayersInChunks($"{ImageChunk(imageLayers)}", "first", Pass.Share);
-        }
-        _writer.Close();
-        _writer.Line();
-        _writer.Line("""
-            void global::ModelGen.Kernels.IBatchShare.RunInferenceShare(int first, int batch, global::System.ReadOnlySpan<float> inputs) =>
-                RunForwardShare(first, batch, inputs, training: false);
-
-            """);
-    }
 
     private void EmitOnnxExport()
     {

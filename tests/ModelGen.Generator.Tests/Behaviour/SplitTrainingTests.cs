@@ -8,8 +8,8 @@ namespace ModelGen.Generator.Tests.Behaviour;
 /// <summary>
 /// Models of dense, convolution and pooling layers split a training step's batch over the compute threads: each
 /// share runs the whole step into its own gradient buffer and the buffers are summed. The loss and gradients must be
-/// the one-thread step's, for every loss, fused with its output activation and not, with a Flatten in front, and for
-/// every convolution strategy.
+/// the one-thread step's, for every loss, fused with its output activation and not, with a Flatten in front, for
+/// every convolution strategy, and for wide first layers whose kernel the shares split by rows.
 /// </summary>
 [Collection(ComputeThreadsCollection.Name)]
 public sealed class SplitTrainingTests
@@ -31,6 +31,10 @@ public sealed class SplitTrainingTests
         ["OddSoftmaxRegressor"] = () => new OddSoftmaxRegressor(seed: 1),
         ["OddSigmoidCategorical"] = () => new OddSigmoidCategorical(seed: 1),
         ["ReshapingRegressor"] = () => new ReshapingRegressor(seed: 1),
+        // Wide first layers, whose kernel the shares split by rows.
+        ["WideReluClassifier"] = () => new WideReluClassifier(seed: 1),
+        ["WideTanhRegressor"] = () => new WideTanhRegressor(seed: 1),
+        ["WideGeluMultiLabel"] = () => new WideGeluMultiLabel(seed: 1),
         // Image models: im2col convolutions (whose patch scratch each share's thread must own), average and global
         // average pooling, a 1x1 convolution read as a product; then image layers taken in chunks inside each
         // share, with direct and Winograd convolutions and max pooling taking the ReLU's backward.
@@ -53,6 +57,7 @@ public sealed class SplitTrainingTests
         float splitLoss = WithThreads(2, () => split.ComputeLossAndGradients(inputs, targets));
 
         Assert.True(ShareBuffers(split) >= 1, $"{name} did not split its step.");
+        Assert.Equal(name.StartsWith("Wide", StringComparison.Ordinal), PartialSumBuffers(split) >= 1);
         Assert.Equal(0, ShareBuffers(whole));
         Assert.True(Math.Abs(wholeLoss - splitLoss) <= 1e-6 * Math.Abs(wholeLoss), $"loss: one thread {wholeLoss}, two {splitLoss}");
         // Summed in a different order: float rounding of sums over 651 samples, far below a share counted twice or dropped.
@@ -97,6 +102,8 @@ public sealed class SplitTrainingTests
     [InlineData("TutorialClassifier", "RmsProp")]
     [InlineData("BreastCancerClassifier", "Adam")]
     [InlineData("OddSparseClassifier", "AdamW")]
+    [InlineData("WideReluClassifier", "Adam")]
+    [InlineData("WideTanhRegressor", "Sgd")]
     public void Two_thread_training_steps_match_one_thread(string name, string rule)
     {
         ITrainableModel whole = name == "BreastCancerClassifier" ? new BreastCancerClassifier(seed: 1) : Factories[name]();
@@ -194,6 +201,7 @@ public sealed class SplitTrainingTests
     [Theory]
     [InlineData("TutorialClassifier")]
     [InlineData("StridedSameCnn")]
+    [InlineData("WideReluClassifier")]
     public void Split_training_steps_and_inference_allocate_nothing_after_warm_up(string name)
     {
         ITrainableModel model = Factories[name]();
@@ -233,6 +241,11 @@ public sealed class SplitTrainingTests
     // The generated field holding every share's gradients but the first: non-empty once a step has split.
     private static int ShareBuffers(ITrainableModel model) =>
         ((float[][]?)model.GetType().GetField("_shareGradients", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(model))?.Length ?? 0;
+
+    // The generated field holding the first kernel's partial sums of every share but the first: non-empty once a step
+    // has split that kernel by rows.
+    private static int PartialSumBuffers(ITrainableModel model) =>
+        ((float[][]?)model.GetType().GetField("_dense1PartialSums", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(model))?.Length ?? 0;
 
     private static float WithThreads(int threads, Func<float> step)
     {

@@ -80,6 +80,23 @@ public sealed class SnapshotTests
         public partial class ConvReluPool;
         """;
 
+    // An MNIST MLP: its wide first kernel is split by rows in a split training step (DenseRowSplit).
+    private const string MnistMlpSource = """
+        using ModelGen;
+
+        namespace Shapes;
+
+        [Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+        [Input(784)]
+        [Dense(128, Activation.ReLU)]
+        [Dense(64, Activation.ReLU)]
+        [Dense(10, Activation.Softmax)]
+        public partial class MnistMlp;
+        """;
+
+    [Fact]
+    public void Mnist_mlp_with_its_first_kernel_split_by_rows() => AssertMatchesSnapshot(MnistMlpSource, "Shapes.MnistMlp.g.cs");
+
     [Fact]
     public void Conv_relu_pool_classifier() => AssertMatchesSnapshot(ConvReluPoolSource, "Shapes.ConvReluPool.g.cs");
 

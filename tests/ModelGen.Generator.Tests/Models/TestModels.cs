@@ -199,3 +199,27 @@ public partial class AsymmetricPaddingCnn;
 [Flatten]
 [Dense(10, Activation.Softmax)]
 public partial class ChunkedCnn;
+
+// Wide first layers (256 inputs or more), whose kernel a split training step splits by rows (DenseRowSplit): a fused
+// ReLU with an L2 penalty on the split kernel, an unfused activation without a bias, and GELU's kept pre-activation.
+
+/// <summary>A 300 -> 37 -> 10 classifier, its first kernel penalized.</summary>
+[Model(Loss = Loss.SparseCategoricalCrossEntropy)]
+[Input(300)]
+[Dense(37, Activation.ReLU, L2 = 1e-3f)]
+[Dense(10, Activation.Softmax)]
+public partial class WideReluClassifier;
+
+/// <summary>A 257 -> 19 -> 3 regressor whose first layer has no bias.</summary>
+[Model(Loss = Loss.MeanSquaredError)]
+[Input(257)]
+[Dense(19, Activation.Tanh, UseBias = false)]
+[Dense(3)]
+public partial class WideTanhRegressor;
+
+/// <summary>A 260 -> 24 -> 4 multi-label model with GELU, whose backward reads the pre-activation.</summary>
+[Model(Loss = Loss.BinaryCrossEntropy)]
+[Input(260)]
+[Dense(24, Activation.Gelu)]
+[Dense(4, Activation.Sigmoid)]
+public partial class WideGeluMultiLabel;

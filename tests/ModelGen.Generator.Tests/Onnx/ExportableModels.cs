@@ -35,3 +35,6 @@ public static partial class Outer
 {
     public partial class NestedModel : IExportsOnnx;
 }
+public partial class WideReluClassifier : IExportsOnnx;
+public partial class WideTanhRegressor : IExportsOnnx;
+public partial class WideGeluMultiLabel : IExportsOnnx;

@@ -36,6 +36,9 @@ public sealed class OnnxParityTests(ITestOutputHelper output)
         Case(() => new LeNetCnn(1)),
         Case(() => new ChunkedCnn(1)),
         Case(() => new AsymmetricPaddingCnn(1)),
+        Case(() => new WideReluClassifier(1)),
+        Case(() => new WideTanhRegressor(1)),
+        Case(() => new WideGeluMultiLabel(1)),
     ]);
 
     public static TheoryData<string> ModelNames => [.. Cases.Keys];

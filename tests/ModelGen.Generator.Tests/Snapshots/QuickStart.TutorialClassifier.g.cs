@@ -241,10 +241,12 @@ namespace QuickStart
         }
 
         // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
-        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int shares, int first, int batch, global::System.ReadOnlySpan<float> batchInputs, global::System.ReadOnlySpan<float> batchTargets)
         {
             // Each layer overwrites its own range of the share's gradients: the buffer needs no clearing.
             float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+            var inputs = batchInputs.Slice(first * InputLength, batch * InputLength);
+            var targets = batchTargets.Slice(first * TargetLength, batch * TargetLength);
             // The share keeps its own inputs for Backward, on the thread that reads them there.
             inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 

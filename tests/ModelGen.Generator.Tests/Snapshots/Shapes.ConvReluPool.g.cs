@@ -273,10 +273,12 @@ namespace Shapes
         }
 
         // One share of a split training step: samples [first, first + batch) forward, through the loss and back.
-        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int first, int batch, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        void global::ModelGen.Kernels.IBatchShare.RunShare(int share, int shares, int first, int batch, global::System.ReadOnlySpan<float> batchInputs, global::System.ReadOnlySpan<float> batchTargets)
         {
             // Each layer after the image layers overwrites its own range of the share's gradients; theirs is cleared below.
             float[] gradients = share == 0 ? _gradients : _shareGradients[share - 1];
+            var inputs = batchInputs.Slice(first * InputLength, batch * InputLength);
+            var targets = batchTargets.Slice(first * TargetLength, batch * TargetLength);
             // The share keeps its own inputs for Backward, on the thread that reads them there.
             inputs.CopyTo(new global::System.Span<float>(_input, first * InputLength, batch * InputLength));
 

@@ -186,8 +186,9 @@ public sealed class BatchSharesTests
 
         public Span<float> Gradients => GradientBuffer;
 
-        public void RunShare(int share, int first, int count, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+        public void RunShare(int share, int shares, int first, int count, ReadOnlySpan<float> batchInputs, ReadOnlySpan<float> batchTargets)
         {
+            ReadOnlySpan<float> inputs = batchInputs.Slice(first * 3, count * 3), targets = batchTargets.Slice(first * 2, count * 2);
             Calls.Add((share, first, count));
             Samples.Add((share, inputs[0], inputs.Length, targets[0], targets.Length));
             float[] gradients = share == 0 ? GradientBuffer : ShareGradients[share - 1];
