@@ -117,8 +117,7 @@ public static unsafe class BatchShares
     public static void Grow(ref float[][] shareGradients, ref double[] shareLosses, int shares, int parameterCount)
     {
         if (shareGradients.Length >= shares - 1) return;
-        shareGradients = new float[shares - 1][];
-        for (int share = 0; share < shares - 1; share++) shareGradients[share] = new float[parameterCount];
+        shareGradients = Buffers(shares - 1, parameterCount);
         shareLosses = new double[shares];
     }
 
@@ -203,7 +202,14 @@ public static unsafe class BatchShares
     public static void GrowPartialSums(ref float[][] partialSums, int shares, int length)
     {
         if (partialSums.Length >= shares - 1 && (shares == 1 || partialSums[0].Length >= length)) return;
-        partialSums = new float[shares - 1][];
-        for (int share = 0; share < shares - 1; share++) partialSums[share] = new float[length];
+        partialSums = Buffers(shares - 1, length);
+    }
+
+    // count buffers of length floats each: the per-share buffers beyond share 0's, which uses the model's own.
+    private static float[][] Buffers(int count, int length)
+    {
+        var buffers = new float[count][];
+        for (int i = 0; i < count; i++) buffers[i] = new float[length];
+        return buffers;
     }
 }

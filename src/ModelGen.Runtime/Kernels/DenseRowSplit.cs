@@ -77,6 +77,18 @@ public static unsafe class DenseRowSplit
         VectorMath.CheckSameLength(samples * units, dOutput.Length);
         VectorMath.CheckSameLength(units, dBias.Length);
         dBias.Clear();
+        if (MatrixMultiply.IsSupported)
+        {
+            // The column sums DenseKernels' backward takes its bias gradient with.
+            fixed (float* dy = dOutput, db = dBias) VectorMath.AddColumnSums(dy, samples, units, db);
+            return;
+        }
+        PortableAddBiasGradient(dOutput, dBias, samples, units);
+    }
+
+    /// <summary>The column sums for machines without AVX-512, added to <paramref name="dBias"/> (internal so tests can check it on any machine).</summary>
+    internal static void PortableAddBiasGradient(ReadOnlySpan<float> dOutput, Span<float> dBias, int samples, int units)
+    {
         for (int b = 0; b < samples; b++) TensorPrimitives.Add(dBias, dOutput.Slice(b * units, units), dBias);
     }
 

@@ -200,7 +200,10 @@ internal sealed partial class ModelEmitter
             """);
     }
 
-    /// <summary>The field and interface member of a step that splits its first kernel by rows, when it does.</summary>
+    /// <summary>
+    /// <c>IBatchShare.KernelRowsSplit</c> for a model whose split step splits its first kernel by rows (its partial sums'
+    /// field is emitted with the other fields); the interface's default, no split, serves the others.
+    /// </summary>
     private void EmitRowSplitMembers()
     {
         if (!SplitsFirstKernelByRows) return;

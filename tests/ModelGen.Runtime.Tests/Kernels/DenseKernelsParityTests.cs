@@ -1,4 +1,5 @@
 using ModelGen.Runtime.Tests.Numerics;
+using static ModelGen.Runtime.Tests.Numerics.FloatArrays;
 
 namespace ModelGen.Kernels.Tests;
 
@@ -167,8 +168,4 @@ public sealed class DenseKernelsParityTests
         public float[] Bias { get; } = new float[bias];
         public float[] Input { get; } = new float[input];
     }
-
-    private static float[] Absolute(float[] values) => Array.ConvertAll(values, Math.Abs);
-
-    private static float[] Add(float[] x, float[] y) => x.Zip(y, (a, b) => a + b).ToArray();
 }

@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using ModelGen.Runtime.Tests.Numerics;
+using static ModelGen.Runtime.Tests.Numerics.FloatArrays;
 
 namespace ModelGen.Kernels.Tests;
 
@@ -64,7 +65,6 @@ public sealed class VectorMathParityTests
         Assert.Equal([3f, 4f, 5f, 6f, 7f], y);
     }
 
-    private static float[] Absolute(float[] values) => Array.ConvertAll(values, Math.Abs);
 }
 
 /// <summary>
