@@ -21,14 +21,12 @@ internal static unsafe class ComputeTeam
 
     private static readonly Lock s_gate = new();
     private static readonly ManualResetEventSlim s_done = new(false, 0);
-    private static int s_generation;
     private static bool s_active;
     private static Worker[] s_workers = [];
-    private static delegate*<void*, int, int, void> s_work;
-    private static void* s_arguments;
-    private static int s_parts;
-    private static int s_pending;
+    private static JobLine s_job;
+    private static PaddedCounter s_pending;
     private static PaddedCounter s_arrivals;
+    private static PaddedCounter s_callerBlocked;
 
     // A counter alone on its cache line: parts spinning on it must not pull the line from a thread writing beside it.
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
@@ -36,6 +34,22 @@ internal static unsafe class ComputeTeam
     {
         [System.Runtime.InteropServices.FieldOffset(64)] public int Value;
     }
+
+    // The job and the announcement that publishes it, alone on one cache line that the caller writes in one burst
+    // and a spinning worker reads in one transfer.
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+    private struct JobLine
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)] public delegate*<void*, int, int, void> Work;
+        [System.Runtime.InteropServices.FieldOffset(72)] public void* Arguments;
+        // The job's number and its part count in one word, read at once. A worker the job leaves out reads nothing
+        // else; when the count was a field of its own, such a worker, descheduled between its reads, could take the
+        // next job's count while the caller was still writing that job, and run its part of it twice.
+        [System.Runtime.InteropServices.FieldOffset(80)] public long Announcement;
+    }
+
+    private const int PartBits = 16;
+    private const int MaximumParts = (1 << PartBits) - 1;
 
     // Below this many multiply-adds (about 10 µs on one core) waking a second thread costs more than it saves.
     private const long MinimumSplitWork = 1 << 20;
@@ -55,6 +69,7 @@ internal static unsafe class ComputeTeam
     {
         // The gate is reentrant: a job started from inside the caller's own part (a product inside a
         // convolution's share of the batch) finds the team active and must not reuse its busy workers.
+        parts = Math.Min(parts, MaximumParts);
         bool entered = parts > 1 && s_gate.TryEnter();
         if (entered && s_active)
         {
@@ -72,20 +87,16 @@ internal static unsafe class ComputeTeam
         try
         {
             EnsureWorkers(parts - 1);
-            s_work = work;
-            s_arguments = arguments;
-            s_parts = parts;
-            s_pending = parts - 1;
+            // Plain stores, then one release of the announcement: no fence between them sends the job line away.
+            s_pending.Value = parts - 1;
             s_arrivals.Value = 0;
-            s_done.Reset();
-            Interlocked.Increment(ref s_generation);
+            s_job.Work = work;
+            s_job.Arguments = arguments;
+            long number = (s_job.Announcement >> PartBits) + 1;
+            Volatile.Write(ref s_job.Announcement, number << PartBits | (uint)parts);
             for (int w = 0; w < parts - 1; w++) s_workers[w].Start.Set();
             work(arguments, 0, parts);
-            for (int round = 0; Volatile.Read(ref s_pending) != 0; round++)
-            {
-                if (round < SpinRounds) Thread.SpinWait(Pause);
-                else s_done.Wait();
-            }
+            WaitForWorkers();
         }
         finally
         {
@@ -93,6 +104,31 @@ internal static unsafe class ComputeTeam
             s_gate.Exit();
         }
         return parts;
+    }
+
+    // Spins, then blocks, until the workers' parts are done. The last worker sets s_done only when the caller says it
+    // blocks (s_callerBlocked), so a job whose caller never blocked leaves the event alone rather than resetting it
+    // every time. The caller's exchange and the worker's decrement are both full fences: either the caller sees the
+    // count at zero, or the worker sees the flag.
+    private static void WaitForWorkers()
+    {
+        for (int round = 0; Volatile.Read(ref s_pending.Value) != 0; round++)
+        {
+            if (round < SpinRounds)
+            {
+                Thread.SpinWait(Pause);
+                continue;
+            }
+            Interlocked.Exchange(ref s_callerBlocked.Value, 1);
+            // The event may still be set by a worker of an earlier job that saw the flag late: each wake rechecks the count.
+            while (Volatile.Read(ref s_pending.Value) != 0)
+            {
+                s_done.Wait();
+                s_done.Reset();
+            }
+            s_callerBlocked.Value = 0;
+            return;
+        }
     }
 
     /// <summary>
@@ -151,12 +187,12 @@ internal static unsafe class ComputeTeam
 
         private void Loop()
         {
-            int seen = 0;
+            long seen = 0;
             while (true)
             {
                 // Start stays set after a job the worker took while spinning; then the wait below
                 // returns at once, the reset clears it, and the loop spins or blocks afresh.
-                for (int round = 0; Volatile.Read(ref s_generation) == seen; round++)
+                for (int round = 0; Volatile.Read(ref s_job.Announcement) == seen; round++)
                 {
                     if (round < SpinRounds) Thread.SpinWait(Pause);
                     else
@@ -165,10 +201,12 @@ internal static unsafe class ComputeTeam
                         Start.Reset();
                     }
                 }
-                seen = Volatile.Read(ref s_generation);
-                if (_part < s_parts) s_work(s_arguments, _part, s_parts);
+                seen = Volatile.Read(ref s_job.Announcement);
+                int parts = (int)(seen & ((1 << PartBits) - 1));
+                // A job this worker takes part in waits for it, so the caller leaves the line alone until then.
+                if (_part < parts) s_job.Work(s_job.Arguments, _part, parts);
                 else continue;
-                if (Interlocked.Decrement(ref s_pending) == 0) s_done.Set();
+                if (Interlocked.Decrement(ref s_pending.Value) == 0 && Volatile.Read(ref s_callerBlocked.Value) != 0) s_done.Set();
             }
         }
     }
