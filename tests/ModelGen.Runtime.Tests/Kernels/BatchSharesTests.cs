@@ -9,6 +9,7 @@ namespace ModelGen.Kernels.Tests;
 /// threads are busy, which the returned count must say), the shares' gradients are summed into share 0's buffer,
 /// an optimizer given updates every parameter once, and a share's loss gradient is rescaled to the whole batch.
 /// </summary>
+[Collection(ComputeTeamTests.ComputeTeamCollection)]
 public sealed class BatchSharesTests
 {
     /// <summary>Tests in other classes may hold the threads for a moment, so the step is retried until it gets them.</summary>
