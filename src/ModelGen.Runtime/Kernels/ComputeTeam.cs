@@ -48,6 +48,7 @@ internal static unsafe class ComputeTeam
         [System.Runtime.InteropServices.FieldOffset(80)] public long Announcement;
     }
 
+    // The announcement's low bits: the part count, and the mask that reads it back.
     private const int PartBits = 16;
     private const int MaximumParts = (1 << PartBits) - 1;
 
@@ -112,23 +113,19 @@ internal static unsafe class ComputeTeam
     // count at zero, or the worker sees the flag.
     private static void WaitForWorkers()
     {
-        for (int round = 0; Volatile.Read(ref s_pending.Value) != 0; round++)
+        for (int round = 0; round < SpinRounds; round++)
         {
-            if (round < SpinRounds)
-            {
-                Thread.SpinWait(Pause);
-                continue;
-            }
-            Interlocked.Exchange(ref s_callerBlocked.Value, 1);
-            // The event may still be set by a worker of an earlier job that saw the flag late: each wake rechecks the count.
-            while (Volatile.Read(ref s_pending.Value) != 0)
-            {
-                s_done.Wait();
-                s_done.Reset();
-            }
-            s_callerBlocked.Value = 0;
-            return;
+            if (Volatile.Read(ref s_pending.Value) == 0) return;
+            Thread.SpinWait(Pause);
         }
+        Interlocked.Exchange(ref s_callerBlocked.Value, 1);
+        // The event may still be set by a worker of an earlier job that saw the flag late: each wake rechecks the count.
+        while (Volatile.Read(ref s_pending.Value) != 0)
+        {
+            s_done.Wait();
+            s_done.Reset();
+        }
+        s_callerBlocked.Value = 0;
     }
 
     /// <summary>
@@ -202,7 +199,7 @@ internal static unsafe class ComputeTeam
                     }
                 }
                 seen = Volatile.Read(ref s_job.Announcement);
-                int parts = (int)(seen & ((1 << PartBits) - 1));
+                int parts = (int)(seen & MaximumParts);
                 // A job this worker takes part in waits for it, so the caller leaves the line alone until then.
                 if (_part < parts) s_job.Work(s_job.Arguments, _part, parts);
                 else continue;
